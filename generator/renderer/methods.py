@@ -1,0 +1,198 @@
+"""Views of operations for the method templates: signatures, docstrings, request pieces.
+
+The templates only lay code out; every decision about names, annotations and how a
+request is built is made here, in code that tests can read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from generator.naming import field_name
+from generator.model import Api, Operation, Parameter, Property, TypeNode
+from generator.renderer.literals import identifier, literal, sectioned_docstring
+from generator.renderer.type_expressions import TypeNames, TypeRenderer
+
+_PATH_PARAMETER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass(frozen=True)
+class ArgumentView:
+    name: str
+    annotation: str
+    default: str | None
+    description: str
+
+
+@dataclass(frozen=True)
+class PaginationView:
+    page_type: str
+    item_type: str
+    items_field: str
+    next_cursor_field: str
+    cursor_argument: str
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str
+    description: str
+    positional: tuple[ArgumentView, ...]
+    keyword: tuple[ArgumentView, ...]
+    return_annotation: str
+    http_method: str
+    path_expression: str
+    query_items: tuple[tuple[str, str], ...]
+    header_items: tuple[tuple[str, str], ...]
+    body_expression: str | None
+    response_type: str
+    async_operation: bool
+    pagination: PaginationView | None
+    used_names: frozenset[str] = field(default=frozenset())
+
+    def docstring(self, indent: str) -> str:
+        summary = self.description or f"Send {self.http_method} {self.path_expression}."
+        documented = [(a.name, a.description) for a in (*self.positional, *self.keyword) if a.description]
+        return sectioned_docstring(summary, {"Args": documented}, indent)
+
+
+def method_view(operation: Operation, names: TypeNames, bound: str | None) -> MethodView:
+    request = TypeRenderer(names, "request", quote_refs=False)
+    response = TypeRenderer(names, "response", quote_refs=False)
+
+    positional = tuple(
+        ArgumentView(p.name, request.render(p.type), None, p.description)
+        for p in operation.path_parameters
+        if p.wire_name != bound
+    )
+    keyword = [_parameter_argument(p, request) for p in operation.query_parameters]
+    keyword += [_parameter_argument(p, request) for p in operation.header_parameters]
+    body_expression = None
+    if operation.body is not None:
+        body_arguments = _body_arguments(operation, request)
+        keyword += body_arguments
+        body_expression = _body_expression(operation)
+    keyword.sort(key=lambda argument: argument.default is not None)
+
+    response_type, return_annotation = _response_types(operation, response)
+    pagination = _pagination_view(operation, response, return_annotation)
+    if pagination is not None:
+        return_annotation = pagination.item_type
+
+    return MethodView(
+        name=identifier(operation.method_name),
+        description=operation.description,
+        positional=positional,
+        keyword=tuple(keyword),
+        return_annotation=return_annotation,
+        http_method=operation.http_method,
+        path_expression=_path_expression(operation, bound),
+        query_items=tuple((literal(p.wire_name), p.name) for p in operation.query_parameters),
+        header_items=tuple((literal(p.wire_name), p.name) for p in operation.header_parameters),
+        body_expression=body_expression,
+        response_type=response_type,
+        async_operation=operation.async_operation,
+        pagination=pagination,
+        used_names=frozenset(request.mentioned | response.mentioned),
+    )
+
+
+def _parameter_argument(parameter: Parameter, renderer: TypeRenderer) -> ArgumentView:
+    annotation = renderer.render(parameter.type)
+    if parameter.required:
+        return ArgumentView(identifier(parameter.name), annotation, None, parameter.description)
+    return ArgumentView(
+        identifier(parameter.name), f"{annotation} | NotGiven", "NOT_GIVEN", parameter.description
+    )
+
+
+def _body_arguments(operation: Operation, renderer: TypeRenderer) -> list[ArgumentView]:
+    assert operation.body is not None
+    properties = operation.body.properties or (operation.body.single,)
+    return [_property_argument(prop, renderer) for prop in properties if prop is not None]
+
+
+def _property_argument(prop: Property, renderer: TypeRenderer) -> ArgumentView:
+    annotation = renderer.render(prop.type)
+    if prop.required:
+        return ArgumentView(identifier(prop.name), annotation, None, prop.description)
+    return ArgumentView(identifier(prop.name), f"{annotation} | NotGiven", "NOT_GIVEN", prop.description)
+
+
+def _body_expression(operation: Operation) -> str:
+    body = operation.body
+    assert body is not None
+    if body.single is not None:
+        expression = body.single.name
+    else:
+        items = ", ".join(f"{literal(p.wire_name)}: {identifier(p.name)}" for p in body.properties)
+        expression = f"strip_not_given({{{items}}})"
+    if body.wrap_in:
+        expression = f"{{{literal(body.wrap_in)}: {expression}}}"
+    return expression
+
+
+def _path_expression(operation: Operation, bound: str | None) -> str:
+    parameters = {p.wire_name: p for p in operation.path_parameters}
+    pieces: list[str] = []
+    position = 0
+    for match in _PATH_PARAMETER.finditer(operation.path):
+        if match.start() > position:
+            pieces.append(literal(operation.path[position : match.start()]))
+        wire_name = match.group(1)
+        if wire_name == bound:
+            pieces.append("self._path_value")
+        elif wire_name in parameters:
+            pieces.append(f"encode_path_parameter(str({identifier(parameters[wire_name].name)}))")
+        else:
+            raise ValueError(f"path parameter {wire_name!r} of {operation.path!r} is not declared")
+        position = match.end()
+    tail = operation.path[position:]
+    if operation.fixed_query:
+        tail += "?" + urlencode(operation.fixed_query)
+    if tail:
+        pieces.append(literal(tail))
+    return " + ".join(pieces) if pieces else literal("/")
+
+
+def _response_types(operation: Operation, renderer: TypeRenderer) -> tuple[str, str]:
+    node: TypeNode | None = operation.response.type
+    if node is None:
+        return "None", "None"
+    annotation = renderer.render(node)
+    return annotation, annotation
+
+
+def _pagination_view(
+    operation: Operation, renderer: TypeRenderer, page_type: str
+) -> PaginationView | None:
+    pagination = operation.pagination
+    if pagination is None:
+        return None
+    cursor = next(
+        (p.name for p in operation.query_parameters if p.wire_name == pagination.cursor_parameter),
+        None,
+    )
+    if cursor is None:
+        raise ValueError(
+            f"{operation.method_name}: pagination cursor parameter "
+            f"{pagination.cursor_parameter!r} is not a query parameter"
+        )
+    return PaginationView(
+        page_type=page_type,
+        item_type=renderer.render(pagination.item_type),
+        items_field=identifier(pagination.items_field),
+        next_cursor_field=identifier(field_name(pagination.next_cursor_field)),
+        cursor_argument=cursor,
+    )
+
+
+def method_views(api: Api, names: TypeNames, resource: str | None) -> list[MethodView]:
+    bound = next((r.bound_parameter for r in api.resources if r.name == resource), None)
+    return [
+        method_view(operation, names, bound)
+        for operation in api.operations
+        if operation.resource == resource
+    ]
