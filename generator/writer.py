@@ -28,6 +28,7 @@ Formatter = Literal["ruff", "black"]
 
 def stage_package(files: Mapping[str, str], output: Path, *, formatter: Formatter = "ruff") -> Path:
     """Write and format `files` in a new staging folder beside `output`; return that folder."""
+    output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.staging-", dir=output.parent))
     try:
@@ -44,6 +45,7 @@ def stage_package(files: Mapping[str, str], output: Path, *, formatter: Formatte
 
 def replace_folder(staging: Path, output: Path) -> None:
     """Swap `staging` in for `output` with two renames, removing the old output afterwards."""
+    output = output.resolve()
     backup = None
     if output.exists():
         backup = output.with_name(f".{output.name}.previous-{os.getpid()}")
@@ -76,11 +78,11 @@ def format_folder(folder: Path, *, formatter: Formatter = "ruff") -> None:
     if not python_files:
         return
     config = Path(__file__).with_name("ruff-output.toml")
-    _run([_ruff(), "check", "--fix-only", "--quiet", "--config", str(config), *python_files], folder)
+    _run([_ruff(), "check", "--fix-only", "--quiet", "--no-cache", "--config", str(config), *python_files], folder)
     if formatter == "black":
         _run([sys.executable, "-m", "black", "--quiet", "--line-length", "100", *python_files], folder)
     else:
-        _run([_ruff(), "format", "--quiet", "--config", str(config), *python_files], folder)
+        _run([_ruff(), "format", "--quiet", "--no-cache", "--config", str(config), *python_files], folder)
 
 
 def _ruff() -> str:
