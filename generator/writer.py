@@ -66,23 +66,32 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     """Every file under `folder`, by relative POSIX path, for comparing two packages."""
     if not folder.is_dir():
         return {}
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and "__pycache__" not in path.parts
-    }
+    files = {}
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        # Tool caches (.ruff_cache, .mypy_cache, __pycache__) are not part of a package.
+        if path.is_file() and not any(part.startswith((".", "__pycache__")) for part in relative.parts):
+            files[relative.as_posix()] = path.read_bytes()
+    return files
 
 
 def format_folder(folder: Path, *, formatter: Formatter = "ruff") -> None:
+    """Apply ruff's safe lint fixes (imports first of all), then lay the code out."""
     python_files = [str(p) for p in sorted(folder.rglob("*.py"))]
     if not python_files:
         return
-    config = Path(__file__).with_name("ruff-output.toml")
-    _run([_ruff(), "check", "--fix-only", "--quiet", "--no-cache", "--config", str(config), *python_files], folder)
+    config = ["--no-cache", "--config", str(Path(__file__).with_name("ruff-output.toml"))]
+    _layout(python_files, folder, config, formatter)
+    # Fixes can leave lines too long or imports unwrapped, so lay out again afterwards.
+    _run([_ruff(), "check", "--fix-only", "--quiet", *config, *python_files], folder)
+    _layout(python_files, folder, config, formatter)
+
+
+def _layout(python_files: list[str], folder: Path, config: list[str], formatter: Formatter) -> None:
     if formatter == "black":
-        _run([sys.executable, "-m", "black", "--quiet", "--line-length", "100", *python_files], folder)
+        _run([sys.executable, "-m", "black", "--quiet", *python_files], folder)
     else:
-        _run([_ruff(), "format", "--quiet", "--no-cache", "--config", str(config), *python_files], folder)
+        _run([_ruff(), "format", "--quiet", *config, *python_files], folder)
 
 
 def _ruff() -> str:

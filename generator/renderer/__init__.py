@@ -44,6 +44,7 @@ class DefinitionView:
     docstring: str
     fields: tuple[FieldView, ...] = ()
     expression: str = ""
+    checker_expression: str = ""
     extra: str = "unspecified"
     extra_annotation: str | None = None
     functional: bool = False
@@ -142,7 +143,7 @@ def _model_view(definition: ObjectDefinition, renderer: TypeRenderer) -> Definit
     for prop in definition.properties:
         annotation = renderer.render(prop.type)
         if not prop.required and not prop.nullable:
-            annotation = f"Optional[{annotation}]"
+            annotation = f"{annotation} | None"
         fields.append(
             FieldView(
                 name=identifier(prop.name),
@@ -204,15 +205,26 @@ def _open_param_view(definition: ObjectDefinition, names: TypeNames) -> Definiti
         name=names.request_name(definition.name),
         docstring=docstring(text, "    "),
         expression="Mapping[str, Any]",
+        checker_expression="Mapping[str, Any]",
     )
 
 
 def _alias_view(definition: AliasDefinition, name: str, renderer: TypeRenderer) -> DefinitionView:
+    """An alias in two spellings: quoted members for run time, one quoted string for checkers.
+
+    Type checkers read the alias as a string, so it may name later definitions and
+    use `X | Y` between them, which would fail at run time.
+    """
+    checker = TypeRenderer(renderer.names, renderer.direction, quote_refs=False)
+    checker_expression = checker.render(definition.type)
+    if checker.mentioned:
+        checker_expression = literal(checker_expression)
     return DefinitionView(
         kind="alias",
         name=identifier(name),
         docstring=docstring(definition.description, "    "),
         expression=renderer.render(definition.type),
+        checker_expression=checker_expression,
     )
 
 

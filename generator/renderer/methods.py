@@ -43,6 +43,7 @@ class MethodView:
     keyword: tuple[ArgumentView, ...]
     return_annotation: str
     http_method: str
+    path: str
     path_expression: str
     query_items: tuple[tuple[str, str], ...]
     header_items: tuple[tuple[str, str], ...]
@@ -53,7 +54,7 @@ class MethodView:
     used_names: frozenset[str] = field(default=frozenset())
 
     def docstring(self, indent: str) -> str:
-        summary = self.description or f"Send {self.http_method} {self.path_expression}."
+        summary = self.description or f"Send {self.http_method} {self.path}."
         documented = [(a.name, a.description) for a in (*self.positional, *self.keyword) if a.description]
         return sectioned_docstring(summary, {"Args": documented}, indent)
 
@@ -88,6 +89,7 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
         keyword=tuple(keyword),
         return_annotation=return_annotation,
         http_method=operation.http_method,
+        path=operation.path,
         path_expression=_path_expression(operation, bound),
         query_items=tuple((literal(p.wire_name), p.name) for p in operation.query_parameters),
         header_items=tuple((literal(p.wire_name), p.name) for p in operation.header_parameters),

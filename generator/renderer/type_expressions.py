@@ -222,15 +222,23 @@ class TypeRenderer:
         parts = [f"Literal[{', '.join(literal(value) for value in values)}]"] if values else []
         if None in node.values:
             parts.append("None")
-        return parts[0] if len(parts) == 1 else f"Union[{', '.join(parts)}]"
+        return self._join_union(parts)
 
     def _union(self, node: UnionType) -> str:
         variants = [self.render(variant) for variant in node.variants if not _is_none(variant)]
         nullable = any(_is_none(variant) for variant in node.variants)
-        inner = variants[0] if len(variants) == 1 else f"Union[{', '.join(variants)}]"
+        inner = self._join_union(variants)
         if node.discriminator and self.direction == "response" and len(variants) > 1:
             inner = f"Annotated[{inner}, Field(discriminator={literal(node.discriminator)})]"
-        return f"Optional[{inner}]" if nullable else inner
+        return self._join_union([inner, "None"]) if nullable else inner
+
+    def _join_union(self, parts: list[str]) -> str:
+        # Quoted forward references cannot be joined with `|` at run time.
+        if len(parts) == 1:
+            return parts[0]
+        if self.quote_refs:
+            return f"Union[{', '.join(parts)}]"
+        return " | ".join(parts)
 
     def _reference(self, node: RefType) -> str:
         if self.direction == "response":

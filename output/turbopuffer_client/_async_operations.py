@@ -121,14 +121,23 @@ def wait_for_operation(
         if finished is not None:
             return finished.value
 
-        logger.debug("Operation %s still running after %d polls", url_for_log(url), polls)
+        logger.debug(
+            "Operation %s still running after %d polls", url_for_log(url), polls
+        )
         schedule.update(response)
 
 
 async def async_wait_for_operation(
-    poll: AsyncPoll, url: httpx.URL, *, deadline: float | None, first_delay: float | None
+    poll: AsyncPoll,
+    url: httpx.URL,
+    *,
+    deadline: float | None,
+    first_delay: float | None,
 ) -> object:
-    """The asynchronous form of wait_for_operation."""
+    """Poll `url` until the operation finishes and return its success value.
+
+    The asynchronous form of wait_for_operation, with the same arguments and errors.
+    """
     schedule = _PollSchedule(first_delay)
     polls = 0
     while True:
@@ -140,7 +149,9 @@ async def async_wait_for_operation(
         if finished is not None:
             return finished.value
 
-        logger.debug("Operation %s still running after %d polls", url_for_log(url), polls)
+        logger.debug(
+            "Operation %s still running after %d polls", url_for_log(url), polls
+        )
         schedule.update(response)
 
 
@@ -175,7 +186,9 @@ class _PollSchedule:
     def update(self, response: httpx.Response) -> None:
         """Grow the interval and take the Retry-After of the last poll response."""
         if self._requested is None:
-            self._interval = min(self._interval * _POLL_INTERVAL_GROWTH, _MAX_POLL_INTERVAL)
+            self._interval = min(
+                self._interval * _POLL_INTERVAL_GROWTH, _MAX_POLL_INTERVAL
+            )
 
         retry_after = response.headers.get("retry-after")
         requested = parse_retry_after(retry_after) if retry_after is not None else None

@@ -29,7 +29,9 @@ class BearerAuth(httpx.Auth):
         self._header_value = f"Bearer {api_key}"
         self._secret = api_key.encode("utf-8")
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers["Authorization"] = self._header_value
         yield request
 

@@ -2,10 +2,10 @@
 
 Both have the same surface. `request()` builds one HTTP request, sends it with retries,
 follows an asynchronous operation when the call is marked as one, and validates the
-JSON response body as the type the generated code asks for.
+JSON response body as the type that the generated code passes in.
 
-The API key is sent only through BearerAuth. It never appears in logs, in a client
-repr or in an exception: error bodies are scrubbed of it before they become messages.
+The API key is sent only through BearerAuth. The log lines and reprs here do not contain
+it, and error bodies are scrubbed of it before they become exception messages.
 """
 
 from __future__ import annotations
@@ -136,17 +136,24 @@ class _ClientCore:
         Timeouts, network errors and a server that closed the connection early are
         retried. Errors in what the client itself sent are not.
         """
-        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        detail = (
+            f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        )
         target = f"{request.method} {url_for_log(request.url)}"
         failure: APIConnectionError
         if isinstance(error, httpx.TimeoutException):
-            failure = APITimeoutError(request, f"Request timed out: {target} ({detail})")
+            failure = APITimeoutError(
+                request, f"Request timed out: {target} ({detail})"
+            )
         else:
-            failure = APIConnectionError(request, f"Connection error: {target} ({detail})")
+            failure = APIConnectionError(
+                request, f"Connection error: {target} ({detail})"
+            )
 
         failure.__cause__ = error
         retryable = isinstance(
-            error, httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError
+            error,
+            httpx.TimeoutException | httpx.NetworkError | httpx.RemoteProtocolError,
         )
         return failure, retryable
 
@@ -208,8 +215,8 @@ class _ClientCore:
 class SyncAPIClient:
     """Send requests to the API, with retries, authentication and response validation.
 
-    `timeout` is in seconds. `compression=True` gzips request bodies and asks for
-    gzipped responses. A given `http_client` supplies the transport, connection limits,
+    `timeout` is in seconds. `compression=True` gzips request bodies and requests
+    gzip-encoded responses. A given `http_client` supplies the transport, connection limits,
     proxies and event hooks, but not its default headers, cookies or base URL, and
     `close()` leaves it open. `retry_policy` may be replaced after construction to tune
     the retry delays.
@@ -303,7 +310,9 @@ class SyncAPIClient:
         )
         return validate_value(value, response_type, status_code=200)
 
-    def _send(self, request: httpx.Request, *, deadline: float | None) -> httpx.Response:
+    def _send(
+        self, request: httpx.Request, *, deadline: float | None
+    ) -> httpx.Response:
         """Send `request`, retrying per the retry policy, and return the 2xx response."""
         core = self._core
         attempt = 0
@@ -313,9 +322,13 @@ class SyncAPIClient:
             retry_after: str | None = None
             failure: APIError
             try:
-                response = self._http_client.send(request, auth=core.auth, follow_redirects=True)
+                response = self._http_client.send(
+                    request, auth=core.auth, follow_redirects=True
+                )
             except httpx.RequestError as error:
-                core.log_attempt(request, type(error).__name__, attempt=attempt, started=started)
+                core.log_attempt(
+                    request, type(error).__name__, attempt=attempt, started=started
+                )
                 failure, retryable = core.connection_failure(request, error)
             else:
                 core.log_attempt(
@@ -329,7 +342,11 @@ class SyncAPIClient:
             delay = None
             if retryable:
                 delay = core.next_retry_delay(
-                    request, failure, attempt=attempt, retry_after=retry_after, deadline=deadline
+                    request,
+                    failure,
+                    attempt=attempt,
+                    retry_after=retry_after,
+                    deadline=deadline,
                 )
             if delay is None:
                 raise failure
@@ -447,7 +464,9 @@ class AsyncAPIClient:
         )
         return validate_value(value, response_type, status_code=200)
 
-    async def _send(self, request: httpx.Request, *, deadline: float | None) -> httpx.Response:
+    async def _send(
+        self, request: httpx.Request, *, deadline: float | None
+    ) -> httpx.Response:
         """Send `request`, retrying per the retry policy, and return the 2xx response."""
         core = self._core
         attempt = 0
@@ -461,7 +480,9 @@ class AsyncAPIClient:
                     request, auth=core.auth, follow_redirects=True
                 )
             except httpx.RequestError as error:
-                core.log_attempt(request, type(error).__name__, attempt=attempt, started=started)
+                core.log_attempt(
+                    request, type(error).__name__, attempt=attempt, started=started
+                )
                 failure, retryable = core.connection_failure(request, error)
             else:
                 core.log_attempt(
@@ -475,7 +496,11 @@ class AsyncAPIClient:
             delay = None
             if retryable:
                 delay = core.next_retry_delay(
-                    request, failure, attempt=attempt, retry_after=retry_after, deadline=deadline
+                    request,
+                    failure,
+                    attempt=attempt,
+                    retry_after=retry_after,
+                    deadline=deadline,
                 )
             if delay is None:
                 raise failure

@@ -7,11 +7,11 @@ paginated methods return async iterators.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Mapping, cast
+from typing import Self, cast
 
 import httpx
-from typing_extensions import Self
 
 from ._auth import resolve_api_key
 from ._base_client import AsyncAPIClient, SyncAPIClient
@@ -23,7 +23,7 @@ from .types import (
     NamespaceSummary,
 )
 
-__all__ = ["Turbopuffer", "AsyncTurbopuffer"]
+__all__ = ["AsyncTurbopuffer", "Turbopuffer"]
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
@@ -122,7 +122,6 @@ class Turbopuffer:
             prefix: Retrieve only the namespaces that match the prefix.
             page_size: Limit the number of results per page.
         """
-
         start_cursor = None if isinstance(cursor, NotGiven) else cursor
 
         def fetch_page(page_cursor: str | None) -> NamespacesResponse:
@@ -237,7 +236,6 @@ class AsyncTurbopuffer:
             prefix: Retrieve only the namespaces that match the prefix.
             page_size: Limit the number of results per page.
         """
-
         start_cursor = None if isinstance(cursor, NotGiven) else cursor
 
         async def fetch_page(page_cursor: str | None) -> NamespacesResponse:

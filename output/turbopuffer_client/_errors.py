@@ -17,8 +17,10 @@ The hierarchy:
     │   └── InternalServerError         (500 and above)
     └── AsyncOperationError
 
-No exception stores or prints the request headers, so the API key never shows up in a
-message, a repr or a traceback summary.
+No exception here stores the request headers or puts them in its message, so the API
+key does not appear in messages or reprs. A connection error's `__cause__` is the
+original httpx exception, whose request keeps its headers, but httpx masks the
+Authorization header in their repr.
 """
 
 from __future__ import annotations
@@ -77,7 +79,8 @@ class APIConnectionError(APIError):
     def __init__(self, request: httpx.Request, message: str | None = None) -> None:
         self.request = httpx.Request(request.method, request.url)
         super().__init__(
-            message or f"Connection error: {request.method} {_url_without_query(request)}"
+            message
+            or f"Connection error: {request.method} {_url_without_query(request)}"
         )
 
 
@@ -86,7 +89,9 @@ class APITimeoutError(APIConnectionError):
 
     def __init__(self, request: httpx.Request, message: str | None = None) -> None:
         super().__init__(
-            request, message or f"Request timed out: {request.method} {_url_without_query(request)}"
+            request,
+            message
+            or f"Request timed out: {request.method} {_url_without_query(request)}",
         )
 
 
@@ -100,7 +105,9 @@ class APIResponseValidationError(APIError):
     status_code: int
     body: object
 
-    def __init__(self, *, status_code: int, body: object, error: ValidationError) -> None:
+    def __init__(
+        self, *, status_code: int, body: object, error: ValidationError
+    ) -> None:
         super().__init__(_describe_validation_error(error))
         self.status_code = status_code
         self.body = body
@@ -178,7 +185,7 @@ class AsyncOperationError(APIError):
     """Raised when an asynchronous operation cannot be followed.
 
     Examples: a 202 response without a Location header, a Location on another origin
-    than the base URL, or a status in the operation body that the client does not know.
+    than the base URL, or an unknown status in the operation body.
     """
 
 
@@ -200,14 +207,18 @@ def status_error(
     body = parse_body(body_bytes)
     message = _error_message(body)
     if message is None:
-        message = _excerpt(body_bytes, headers) or httpx.codes.get_reason_phrase(status_code)
+        message = _excerpt(body_bytes, headers) or httpx.codes.get_reason_phrase(
+            status_code
+        )
 
     return _error_class(status_code)(
         message, status_code=status_code, body=body, headers=httpx.Headers(headers)
     )
 
 
-def status_error_from_parts(status_code: int, message: str, body: object) -> APIStatusError:
+def status_error_from_parts(
+    status_code: int, message: str, body: object
+) -> APIStatusError:
     """Build the APIStatusError subclass for an error reported without an HTTP response.
 
     An asynchronous operation reports its failure inside a 200 response, as a status code

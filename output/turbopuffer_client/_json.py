@@ -42,7 +42,11 @@ except ImportError:
         infinity, which JSON cannot represent.
         """
         text = json.dumps(
-            value, default=_default, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+            value,
+            default=_default,
+            separators=(",", ":"),
+            ensure_ascii=False,
+            allow_nan=False,
         )
         return text.encode("utf-8")
 

@@ -61,6 +61,8 @@ _wire_names: dict[type[pydantic.BaseModel], dict[str, str]] = {}
 def _field_names_by_alias(model: type[pydantic.BaseModel]) -> dict[str, str]:
     names = _wire_names.get(model)
     if names is None:
-        names = {(info.alias or name): name for name, info in model.model_fields.items()}
+        names = {
+            (info.alias or name): name for name, info in model.model_fields.items()
+        }
         _wire_names[model] = names
     return names

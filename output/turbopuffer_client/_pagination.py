@@ -1,7 +1,7 @@
 """Cursor pagination: iterate over the items of every page, fetching pages lazily.
 
-A pager starts at an optional cursor, fetches a page, yields its items, and asks the
-page for the next cursor. It stops when the cursor is missing or empty, or when the
+A pager starts at an optional cursor, fetches a page, yields its items, and reads the
+next cursor from the page. It stops when the cursor is missing or empty, or when the
 server returns a cursor that the pager has already fetched, because that page and all
 pages after it would repeat. Each iteration starts again from the starting cursor.
 """

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Mapping, Optional, Sequence, Union, cast
+from collections.abc import Mapping, Sequence
+from typing import cast
 
 from ._base_client import AsyncAPIClient, SyncAPIClient, encode_path_parameter
 from ._types import NOT_GIVEN, NotGiven, Timeout, strip_not_given
@@ -44,8 +45,8 @@ from .types import (
 )
 
 __all__ = [
-    "Namespace",
     "AsyncNamespace",
+    "Namespace",
 ]
 
 
@@ -66,7 +67,6 @@ class Namespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> dict[str, AttributeSchemaConfig]:
         """Get namespace schema."""
-
         response = self._api.request(
             "GET",
             "/v1/namespaces/" + self._path_value + "/schema",
@@ -86,7 +86,6 @@ class Namespace:
         Args:
             schema: The desired schema for the namespace.
         """
-
         body = schema
         response = self._api.request(
             "POST",
@@ -103,7 +102,6 @@ class Namespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> NamespaceMetadata:
         """Get metadata about a namespace."""
-
         response = self._api.request(
             "GET",
             "/v2/namespaces/" + self._path_value + "/metadata",
@@ -115,7 +113,7 @@ class Namespace:
     def update_metadata(
         self,
         *,
-        pinning: Optional[Union[bool, PinningConfigParam]] | NotGiven = NOT_GIVEN,
+        pinning: bool | PinningConfigParam | None | NotGiven = NOT_GIVEN,
         read_only: bool | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> NamespaceMetadata:
@@ -130,7 +128,6 @@ class Namespace:
                 allow them. Writes already in progress may still commit. Metadata
                 updates remain available.
         """
-
         body = strip_not_given({"pinning": pinning, "read_only": read_only})
         response = self._api.request(
             "PATCH",
@@ -147,7 +144,6 @@ class Namespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> HintCacheWarmResponse:
         """Signal turbopuffer to prepare for low-latency requests."""
-
         response = self._api.request(
             "GET",
             "/v1/namespaces/" + self._path_value + "/hint_cache_warm",
@@ -177,7 +173,6 @@ class Namespace:
             rank_by: The ranking function to evaluate recall for. If provided, `num`
                 must be either null or 1.
         """
-
         body = strip_not_given(
             {
                 "num": num,
@@ -263,7 +258,6 @@ class Namespace:
                 created, and a 404 is returned if it does not exist. If omitted, a
                 namespace is created by the first request that writes documents.
         """
-
         body = strip_not_given(
             {
                 "upsert_columns": upsert_columns,
@@ -304,7 +298,6 @@ class Namespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> DeleteAllResponse:
         """Delete namespace."""
-
         response = self._api.request(
             "DELETE",
             "/v2/namespaces/" + self._path_value,
@@ -328,7 +321,7 @@ class Namespace:
         group_by: Sequence[GroupBy] | NotGiven = NOT_GIVEN,
         compute_attributes: Mapping[str, Expr] | NotGiven = NOT_GIVEN,
         distance_metric: DistanceMetric | NotGiven = NOT_GIVEN,
-        limit: Union[int, LimitParam] | NotGiven = NOT_GIVEN,
+        limit: int | LimitParam | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> QueryResult:
         """Query, filter, full-text search and vector search documents.
@@ -355,7 +348,6 @@ class Namespace:
                 expression describing how to compute it.
             distance_metric: A function used to calculate vector similarity.
         """
-
         body = strip_not_given(
             {
                 "vector_encoding": vector_encoding,
@@ -394,8 +386,11 @@ class Namespace:
             source_namespace: The namespace to create an instant, copy-on-write clone
                 of.
         """
-
-        body = {"branch_from_namespace": strip_not_given({"source_namespace": source_namespace})}
+        body = {
+            "branch_from_namespace": strip_not_given(
+                {"source_namespace": source_namespace}
+            )
+        }
         response = self._api.request(
             "POST",
             "/v2/namespaces/" + self._path_value + "?stainless_overload=branchFrom",
@@ -424,7 +419,6 @@ class Namespace:
             dest_encryption: (Optional) The encryption configuration for the destination
                 namespace.
         """
-
         body = {
             "copy_from_namespace": strip_not_given(
                 {
@@ -466,7 +460,6 @@ class Namespace:
             dest_encryption: (Optional) The encryption configuration for the destination
                 namespace.
         """
-
         body = {
             "copy_from_namespace": strip_not_given(
                 {
@@ -479,7 +472,9 @@ class Namespace:
         }
         response = self._api.request(
             "POST",
-            "/v2/namespaces/" + self._path_value + "/async?stainless_overload=startCopyFrom",
+            "/v2/namespaces/"
+            + self._path_value
+            + "/async?stainless_overload=startCopyFrom",
             response_type=StartCopyFromResponse,
             body=body,
             timeout=timeout,
@@ -497,7 +492,6 @@ class Namespace:
         Args:
             token: The operation token obtained when starting the copy.
         """
-
         response = self._api.request(
             "GET",
             "/v1/namespaces/"
@@ -525,7 +519,7 @@ class Namespace:
         group_by: Sequence[GroupBy] | NotGiven = NOT_GIVEN,
         compute_attributes: Mapping[str, Expr] | NotGiven = NOT_GIVEN,
         distance_metric: DistanceMetric | NotGiven = NOT_GIVEN,
-        limit: Union[int, LimitParam] | NotGiven = NOT_GIVEN,
+        limit: int | LimitParam | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ExplainQueryResponse:
         """Explain a query plan.
@@ -552,7 +546,6 @@ class Namespace:
                 expression describing how to compute it.
             distance_metric: A function used to calculate vector similarity.
         """
-
         body = strip_not_given(
             {
                 "vector_encoding": vector_encoding,
@@ -586,7 +579,7 @@ class Namespace:
         consistency: QueryConfigConsistencyParam | NotGiven = NOT_GIVEN,
         queries: Sequence[QueryParam] | NotGiven = NOT_GIVEN,
         rerank_by: RerankBy | NotGiven = NOT_GIVEN,
-        limit: Union[int, RerankLimitParam] | NotGiven = NOT_GIVEN,
+        limit: int | RerankLimitParam | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> MultiQueryResult:
@@ -601,7 +594,6 @@ class Namespace:
             offset: Number of reranked documents to skip before returning results.
                 Requires `rerank_by` and `limit`.
         """
-
         body = strip_not_given(
             {
                 "vector_encoding": vector_encoding,
@@ -614,7 +606,9 @@ class Namespace:
         )
         response = self._api.request(
             "POST",
-            "/v2/namespaces/" + self._path_value + "/query?stainless_overload=multiQuery",
+            "/v2/namespaces/"
+            + self._path_value
+            + "/query?stainless_overload=multiQuery",
             response_type=MultiQueryResult,
             body=body,
             timeout=timeout,
@@ -639,7 +633,6 @@ class AsyncNamespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> dict[str, AttributeSchemaConfig]:
         """Get namespace schema."""
-
         response = await self._api.request(
             "GET",
             "/v1/namespaces/" + self._path_value + "/schema",
@@ -659,7 +652,6 @@ class AsyncNamespace:
         Args:
             schema: The desired schema for the namespace.
         """
-
         body = schema
         response = await self._api.request(
             "POST",
@@ -676,7 +668,6 @@ class AsyncNamespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> NamespaceMetadata:
         """Get metadata about a namespace."""
-
         response = await self._api.request(
             "GET",
             "/v2/namespaces/" + self._path_value + "/metadata",
@@ -688,7 +679,7 @@ class AsyncNamespace:
     async def update_metadata(
         self,
         *,
-        pinning: Optional[Union[bool, PinningConfigParam]] | NotGiven = NOT_GIVEN,
+        pinning: bool | PinningConfigParam | None | NotGiven = NOT_GIVEN,
         read_only: bool | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> NamespaceMetadata:
@@ -703,7 +694,6 @@ class AsyncNamespace:
                 allow them. Writes already in progress may still commit. Metadata
                 updates remain available.
         """
-
         body = strip_not_given({"pinning": pinning, "read_only": read_only})
         response = await self._api.request(
             "PATCH",
@@ -720,7 +710,6 @@ class AsyncNamespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> HintCacheWarmResponse:
         """Signal turbopuffer to prepare for low-latency requests."""
-
         response = await self._api.request(
             "GET",
             "/v1/namespaces/" + self._path_value + "/hint_cache_warm",
@@ -750,7 +739,6 @@ class AsyncNamespace:
             rank_by: The ranking function to evaluate recall for. If provided, `num`
                 must be either null or 1.
         """
-
         body = strip_not_given(
             {
                 "num": num,
@@ -836,7 +824,6 @@ class AsyncNamespace:
                 created, and a 404 is returned if it does not exist. If omitted, a
                 namespace is created by the first request that writes documents.
         """
-
         body = strip_not_given(
             {
                 "upsert_columns": upsert_columns,
@@ -877,7 +864,6 @@ class AsyncNamespace:
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> DeleteAllResponse:
         """Delete namespace."""
-
         response = await self._api.request(
             "DELETE",
             "/v2/namespaces/" + self._path_value,
@@ -901,7 +887,7 @@ class AsyncNamespace:
         group_by: Sequence[GroupBy] | NotGiven = NOT_GIVEN,
         compute_attributes: Mapping[str, Expr] | NotGiven = NOT_GIVEN,
         distance_metric: DistanceMetric | NotGiven = NOT_GIVEN,
-        limit: Union[int, LimitParam] | NotGiven = NOT_GIVEN,
+        limit: int | LimitParam | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> QueryResult:
         """Query, filter, full-text search and vector search documents.
@@ -928,7 +914,6 @@ class AsyncNamespace:
                 expression describing how to compute it.
             distance_metric: A function used to calculate vector similarity.
         """
-
         body = strip_not_given(
             {
                 "vector_encoding": vector_encoding,
@@ -967,8 +952,11 @@ class AsyncNamespace:
             source_namespace: The namespace to create an instant, copy-on-write clone
                 of.
         """
-
-        body = {"branch_from_namespace": strip_not_given({"source_namespace": source_namespace})}
+        body = {
+            "branch_from_namespace": strip_not_given(
+                {"source_namespace": source_namespace}
+            )
+        }
         response = await self._api.request(
             "POST",
             "/v2/namespaces/" + self._path_value + "?stainless_overload=branchFrom",
@@ -997,7 +985,6 @@ class AsyncNamespace:
             dest_encryption: (Optional) The encryption configuration for the destination
                 namespace.
         """
-
         body = {
             "copy_from_namespace": strip_not_given(
                 {
@@ -1039,7 +1026,6 @@ class AsyncNamespace:
             dest_encryption: (Optional) The encryption configuration for the destination
                 namespace.
         """
-
         body = {
             "copy_from_namespace": strip_not_given(
                 {
@@ -1052,7 +1038,9 @@ class AsyncNamespace:
         }
         response = await self._api.request(
             "POST",
-            "/v2/namespaces/" + self._path_value + "/async?stainless_overload=startCopyFrom",
+            "/v2/namespaces/"
+            + self._path_value
+            + "/async?stainless_overload=startCopyFrom",
             response_type=StartCopyFromResponse,
             body=body,
             timeout=timeout,
@@ -1070,7 +1058,6 @@ class AsyncNamespace:
         Args:
             token: The operation token obtained when starting the copy.
         """
-
         response = await self._api.request(
             "GET",
             "/v1/namespaces/"
@@ -1098,7 +1085,7 @@ class AsyncNamespace:
         group_by: Sequence[GroupBy] | NotGiven = NOT_GIVEN,
         compute_attributes: Mapping[str, Expr] | NotGiven = NOT_GIVEN,
         distance_metric: DistanceMetric | NotGiven = NOT_GIVEN,
-        limit: Union[int, LimitParam] | NotGiven = NOT_GIVEN,
+        limit: int | LimitParam | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> ExplainQueryResponse:
         """Explain a query plan.
@@ -1125,7 +1112,6 @@ class AsyncNamespace:
                 expression describing how to compute it.
             distance_metric: A function used to calculate vector similarity.
         """
-
         body = strip_not_given(
             {
                 "vector_encoding": vector_encoding,
@@ -1159,7 +1145,7 @@ class AsyncNamespace:
         consistency: QueryConfigConsistencyParam | NotGiven = NOT_GIVEN,
         queries: Sequence[QueryParam] | NotGiven = NOT_GIVEN,
         rerank_by: RerankBy | NotGiven = NOT_GIVEN,
-        limit: Union[int, RerankLimitParam] | NotGiven = NOT_GIVEN,
+        limit: int | RerankLimitParam | NotGiven = NOT_GIVEN,
         offset: int | NotGiven = NOT_GIVEN,
         timeout: Timeout | NotGiven = NOT_GIVEN,
     ) -> MultiQueryResult:
@@ -1174,7 +1160,6 @@ class AsyncNamespace:
             offset: Number of reranked documents to skip before returning results.
                 Requires `rerank_by` and `limit`.
         """
-
         body = strip_not_given(
             {
                 "vector_encoding": vector_encoding,
@@ -1187,7 +1172,9 @@ class AsyncNamespace:
         )
         response = await self._api.request(
             "POST",
-            "/v2/namespaces/" + self._path_value + "/query?stainless_overload=multiQuery",
+            "/v2/namespaces/"
+            + self._path_value
+            + "/query?stainless_overload=multiQuery",
             response_type=MultiQueryResult,
             body=body,
             timeout=timeout,

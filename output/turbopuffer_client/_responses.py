@@ -19,7 +19,9 @@ __all__ = ["validate_json_body", "validate_value"]
 _adapters: dict[object, TypeAdapter[Any]] = {}
 
 
-def validate_json_body(content: bytes, response_type: object, *, status_code: int) -> Any:
+def validate_json_body(
+    content: bytes, response_type: object, *, status_code: int
+) -> Any:
     """Parse and validate a JSON response body as `response_type`.
 
     `response_type=None` means the operation returns no body, so the content is ignored
@@ -53,7 +55,9 @@ def validate_value(value: object, response_type: object, *, status_code: int) ->
             return response_type.model_validate(value)
         return _adapter(response_type).validate_python(value)
     except ValidationError as error:
-        raise APIResponseValidationError(status_code=status_code, body=value, error=error) from None
+        raise APIResponseValidationError(
+            status_code=status_code, body=value, error=error
+        ) from None
 
 
 def _is_model_class(response_type: object) -> TypeGuard[type[BaseModel]]:

@@ -24,7 +24,7 @@ class RetryPolicy:
     """Retry limits and delays, in seconds.
 
     `max_retries=0` means one attempt only. A Retry-After header is honoured when it
-    asks for at most `max_retry_after` seconds. Otherwise the delay doubles from
+    requests at most `max_retry_after` seconds. Otherwise the delay doubles from
     `initial_delay` on each retry up to `max_delay`.
     """
 
@@ -73,8 +73,10 @@ def retry_delay(
     return backoff * (1 - _JITTER * random.random())
 
 
-def parse_retry_after(value: str, *, now: datetime.datetime | None = None) -> float | None:
-    """Return the delay in seconds that a Retry-After header value asks for.
+def parse_retry_after(
+    value: str, *, now: datetime.datetime | None = None
+) -> float | None:
+    """Return the delay in seconds that a Retry-After header value requests.
 
     The value is either a number of seconds or an HTTP date. Decimal seconds are
     accepted too, although RFC 9110 allows only whole seconds. A date in the past means
@@ -91,7 +93,9 @@ def parse_retry_after(value: str, *, now: datetime.datetime | None = None) -> fl
     return seconds
 
 
-def _seconds_until_http_date(value: str, *, now: datetime.datetime | None) -> float | None:
+def _seconds_until_http_date(
+    value: str, *, now: datetime.datetime | None
+) -> float | None:
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):

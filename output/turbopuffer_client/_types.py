@@ -37,9 +37,13 @@ Timeout: TypeAlias = float | httpx.Timeout | None
 """Seconds as a float, a detailed httpx.Timeout, or None for no timeout."""
 
 
-def strip_not_given(mapping: Mapping[_KeyT, _ValueT | NotGiven]) -> dict[_KeyT, _ValueT]:
+def strip_not_given(
+    mapping: Mapping[_KeyT, _ValueT | NotGiven],
+) -> dict[_KeyT, _ValueT]:
     """Return a copy of `mapping` without the NOT_GIVEN values.
 
     Explicit None values stay, because they are sent as JSON null.
     """
-    return {key: value for key, value in mapping.items() if not isinstance(value, NotGiven)}
+    return {
+        key: value for key, value in mapping.items() if not isinstance(value, NotGiven)
+    }

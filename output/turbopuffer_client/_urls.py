@@ -54,9 +54,13 @@ def validate_base_url(base_url: str) -> str:
             f"{' or '.join(_ALLOWED_SCHEMES)}, for example 'https://api.example.com'."
         )
     if url.port is not None and url.port > 65535:
-        raise ValueError(f"Invalid base_url {base_url!r}: the port must be at most 65535.")
+        raise ValueError(
+            f"Invalid base_url {base_url!r}: the port must be at most 65535."
+        )
     if url.query or url.fragment:
-        raise ValueError(f"Invalid base_url {base_url!r}: it must not contain a query or fragment.")
+        raise ValueError(
+            f"Invalid base_url {base_url!r}: it must not contain a query or fragment."
+        )
     return base_url.rstrip("/")
 
 
@@ -80,7 +84,11 @@ def encode_query(params: Mapping[str, object]) -> str:
     for key, value in params.items():
         if isinstance(value, list | tuple):
             items: list[object] = list(value)  # pyright: ignore[reportUnknownArgumentType]
-            pairs.extend((key, text) for item in items if (text := _query_value(item)) is not None)
+            pairs.extend(
+                (key, text)
+                for item in items
+                if (text := _query_value(item)) is not None
+            )
         else:
             text = _query_value(value)
             if text is not None:
@@ -94,7 +102,9 @@ def is_same_origin(url: httpx.URL, other: httpx.URL) -> bool:
     httpx.URL stores a scheme's default port as None, so `https://h` and `https://h:443`
     compare equal.
     """
-    return url.scheme == other.scheme and url.host == other.host and url.port == other.port
+    return (
+        url.scheme == other.scheme and url.host == other.host and url.port == other.port
+    )
 
 
 def url_for_log(url: httpx.URL) -> str:

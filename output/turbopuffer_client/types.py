@@ -7,188 +7,198 @@ aliases, checked by type checkers and sent as they are, without validation cost.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any, Literal, Mapping, Optional, Sequence, Union
+from collections.abc import Mapping, Sequence
+from typing import (
+    TYPE_CHECKING,
+    Annotated,
+    Any,
+    Literal,
+    NotRequired,
+    Required,
+    TypeAlias,
+    Union,
+)
 from uuid import UUID
 
 from pydantic import Field
-from typing_extensions import Annotated, NotRequired, Required, TypeAlias, TypeAliasType, TypedDict
+from typing_extensions import TypeAliasType, TypedDict
 
 from ._models import Model
 
 __all__ = [
-    "NamespaceSummary",
-    "NamespaceMetadataIndexUpToDate",
-    "NamespaceMetadataIndexUpdating",
-    "NamespaceMetadata",
-    "NamespaceMetadataPatchParam",
-    "WriteParam",
-    "PatchByFilterParam",
-    "WriteBilling",
-    "WritePerformance",
-    "WriteResult",
-    "QueryParam",
-    "QueryConfigConsistency",
-    "QueryConfigConsistencyParam",
-    "QueryConfig",
-    "RerankLimitParam",
-    "QueryBilling",
-    "QueryPerformance",
-    "QueryResult",
-    "MultiQueryResult",
-    "SingleQueryResult",
-    "ColumnsParam",
+    "AggregateBy",
+    "AggregateByCount",
+    "AggregateByCountDeprecated",
+    "AggregateBySum",
     "AggregationGroup",
-    "Row",
-    "RowParam",
-    "Id",
-    "Vector",
-    "VectorEncoding",
-    "DistanceMetric",
-    "LimitPerParam",
-    "LimitParam",
-    "IncludeAttributes",
-    "AttributeSchema",
-    "AttributeSchemaDropParam",
-    "AttributeSchemaConfig",
-    "AttributeSchemaConfigParam",
-    "AttributeType",
-    "CopyFromNamespaceOperationRunning",
-    "CopyFromNamespaceOperationFinished",
-    "CopyFromNamespaceOperation",
-    "CopyFromNamespaceOperationResultSuccess",
-    "CopyFromNamespaceOperationResultError",
-    "CopyFromNamespaceOperationResult",
-    "OperationError",
-    "CopyFromNamespaceRequestParam",
-    "CopyFromNamespaceConfigParam",
-    "CopyFromNamespaceParams",
-    "FullTextSearch",
-    "FullTextSearchParam",
-    "FullTextSearchConfig",
-    "FullTextSearchConfigParam",
-    "Language",
-    "Tokenizer",
     "Ann",
-    "AnnParam",
     "AnnConfig",
     "AnnConfigParam",
+    "AnnParam",
     "AttributeEmbed",
-    "AttributeEmbedParam",
     "AttributeEmbedConfig",
     "AttributeEmbedConfigParam",
-    "SparseKnn",
-    "SparseKnnParam",
-    "SparseDistanceMetric",
+    "AttributeEmbedParam",
+    "AttributeSchema",
+    "AttributeSchemaConfig",
+    "AttributeSchemaConfigParam",
+    "AttributeSchemaDropParam",
+    "AttributeType",
+    "Bm25ClauseParamsParam",
+    "BranchFromNamespaceConfigParam",
+    "BranchFromNamespaceParams",
+    "ColumnsParam",
+    "ContainsAllTokensFilterParamsParam",
+    "ContainsAnyTokenFilterParamsParam",
+    "CopyFromNamespaceConfigParam",
+    "CopyFromNamespaceOperation",
+    "CopyFromNamespaceOperationFinished",
+    "CopyFromNamespaceOperationResult",
+    "CopyFromNamespaceOperationResultError",
+    "CopyFromNamespaceOperationResultSuccess",
+    "CopyFromNamespaceOperationRunning",
+    "CopyFromNamespaceParams",
+    "CopyFromNamespaceRequestParam",
+    "DecayParamsParam",
+    "DeleteAllResponse",
+    "DistanceMetric",
+    "EmbedParamsParam",
+    "Encryption",
     "EncryptionCustomerManaged",
     "EncryptionCustomerManagedParam",
     "EncryptionDefault",
     "EncryptionDefaultParam",
-    "Encryption",
     "EncryptionParam",
+    "ErrorResponse",
+    "ExplainQueryResponse",
+    "Expr",
+    "ExprEmbed",
+    "ExprEmbedWithParams",
+    "ExprHighlight",
+    "ExprHighlightWithConfig",
+    "ExprRefNewParam",
+    "ExprVectorDist",
+    "Filter",
+    "FilterAnd",
+    "FilterAnyGt",
+    "FilterAnyGte",
+    "FilterAnyLt",
+    "FilterAnyLte",
+    "FilterContains",
+    "FilterContainsAllTokens",
+    "FilterContainsAllTokensArray",
+    "FilterContainsAllTokensArrayWithParams",
+    "FilterContainsAllTokensWithParams",
+    "FilterContainsAny",
+    "FilterContainsAnyToken",
+    "FilterContainsAnyTokenArray",
+    "FilterContainsAnyTokenArrayWithParams",
+    "FilterContainsAnyTokenWithParams",
+    "FilterContainsTokenSequence",
+    "FilterContainsTokenSequenceArray",
+    "FilterEq",
+    "FilterFuzzy",
+    "FilterGlob",
+    "FilterGt",
+    "FilterGte",
+    "FilterIGlob",
+    "FilterIn",
+    "FilterLt",
+    "FilterLte",
+    "FilterNot",
+    "FilterNotContains",
+    "FilterNotContainsAny",
+    "FilterNotEq",
+    "FilterNotGlob",
+    "FilterNotIGlob",
+    "FilterNotIn",
+    "FilterOr",
+    "FilterRegex",
+    "FullTextSearch",
+    "FullTextSearchConfig",
+    "FullTextSearchConfigParam",
+    "FullTextSearchParam",
+    "FuzzyMaxEditDistanceParam",
+    "FuzzyParamsParam",
+    "GroupBy",
+    "GroupByFunction",
+    "GroupByFunctionForEachUnique",
+    "HighlightConfigParamsParam",
+    "HighlightFragmentBy",
+    "HighlightMatch",
+    "HighlightOffsetUnits",
+    "HintCacheWarmResponse",
+    "Id",
+    "IncludeAttributes",
+    "Language",
+    "LimitParam",
+    "LimitPerParam",
+    "MultiQueryResult",
+    "NamespaceMetadata",
+    "NamespaceMetadataIndexUpToDate",
+    "NamespaceMetadataIndexUpdating",
+    "NamespaceMetadataPatchParam",
+    "NamespaceSummary",
+    "NamespacesResponse",
+    "OperationError",
+    "PatchByFilterParam",
     "PinningConfigParam",
     "PinningConfigResponse",
     "PinningStatus",
-    "ShardingConfig",
-    "ShardingConfigParam",
-    "ErrorResponse",
-    "AggregateByCount",
-    "AggregateBySum",
-    "AggregateByCountDeprecated",
-    "AggregateBy",
-    "GroupBy",
-    "GroupByFunctionForEachUnique",
-    "GroupByFunction",
-    "ExprEmbed",
-    "ExprEmbedWithParams",
-    "Expr",
-    "EmbedParamsParam",
-    "ExprRefNewParam",
-    "Bm25ClauseParamsParam",
-    "BranchFromNamespaceConfigParam",
-    "BranchFromNamespaceParams",
-    "ContainsAllTokensFilterParamsParam",
-    "ContainsAnyTokenFilterParamsParam",
-    "FuzzyMaxEditDistanceParam",
-    "FuzzyParamsParam",
-    "SaturateParamsParam",
-    "DecayParamsParam",
-    "FilterEq",
-    "FilterNotEq",
-    "FilterIn",
-    "FilterNotIn",
-    "FilterContains",
-    "FilterNotContains",
-    "FilterContainsAny",
-    "FilterNotContainsAny",
-    "FilterLt",
-    "FilterLte",
-    "FilterGt",
-    "FilterGte",
-    "FilterAnyLt",
-    "FilterAnyLte",
-    "FilterAnyGt",
-    "FilterAnyGte",
-    "FilterGlob",
-    "FilterNotGlob",
-    "FilterIGlob",
-    "FilterNotIGlob",
-    "FilterRegex",
-    "FilterFuzzy",
-    "FilterContainsAllTokens",
-    "FilterContainsAllTokensArray",
-    "FilterContainsAllTokensWithParams",
-    "FilterContainsAllTokensArrayWithParams",
-    "FilterContainsAnyToken",
-    "FilterContainsAnyTokenArray",
-    "FilterContainsAnyTokenWithParams",
-    "FilterContainsAnyTokenArrayWithParams",
-    "FilterContainsTokenSequence",
-    "FilterContainsTokenSequenceArray",
-    "FilterNot",
-    "FilterAnd",
-    "FilterOr",
-    "Filter",
+    "QueryBilling",
+    "QueryConfig",
+    "QueryConfigConsistency",
+    "QueryConfigConsistencyParam",
+    "QueryParam",
+    "QueryPerformance",
+    "QueryResult",
+    "RankBy",
     "RankByAnn",
-    "RankByAnnMulti",
     "RankByAnnExpr",
+    "RankByAnnMulti",
+    "RankByAttribute",
+    "RankByAttributeOrder",
+    "RankByAttributes",
     "RankByKnn",
-    "RankByKnnMulti",
     "RankByKnnExpr",
+    "RankByKnnMulti",
     "RankBySparseKnn",
+    "RankByText",
+    "RankByTextAttribute",
     "RankByTextBM25",
     "RankByTextBM25Array",
-    "RankByTextBM25WithParams",
     "RankByTextBM25ArrayWithParams",
-    "RankByTextSum",
-    "RankByTextMax",
-    "RankByTextProduct",
-    "RankByTextAttribute",
-    "RankByTextSaturate",
+    "RankByTextBM25WithParams",
     "RankByTextDecay",
     "RankByTextDist",
-    "RankByText",
-    "RankByAttributeOrder",
-    "RankByAttribute",
-    "RankByAttributes",
-    "RankBy",
-    "RrfParamsParam",
+    "RankByTextMax",
+    "RankByTextProduct",
+    "RankByTextSaturate",
+    "RankByTextSum",
+    "RecallResponse",
+    "RecallResponseGroundTruthItem",
+    "RerankBy",
     "RerankByRRF",
     "RerankByRrfWithParams",
-    "RerankBy",
-    "ExprVectorDist",
-    "ExprHighlight",
-    "ExprHighlightWithConfig",
-    "HighlightConfigParamsParam",
-    "HighlightFragmentBy",
-    "HighlightOffsetUnits",
-    "HighlightMatch",
-    "NamespacesResponse",
-    "HintCacheWarmResponse",
-    "RecallResponseGroundTruthItem",
-    "RecallResponse",
-    "DeleteAllResponse",
+    "RerankLimitParam",
+    "Row",
+    "RowParam",
+    "RrfParamsParam",
+    "SaturateParamsParam",
+    "ShardingConfig",
+    "ShardingConfigParam",
+    "SingleQueryResult",
+    "SparseDistanceMetric",
+    "SparseKnn",
+    "SparseKnnParam",
     "StartCopyFromResponse",
-    "ExplainQueryResponse",
+    "Tokenizer",
+    "Vector",
+    "VectorEncoding",
+    "WriteBilling",
+    "WriteParam",
+    "WritePerformance",
+    "WriteResult",
 ]
 
 
@@ -230,29 +240,29 @@ class NamespaceMetadata(Model):
     encryption: Encryption
     """The encryption configuration for a namespace."""
     index: Annotated[
-        Union[NamespaceMetadataIndexUpToDate, NamespaceMetadataIndexUpdating],
+        NamespaceMetadataIndexUpToDate | NamespaceMetadataIndexUpdating,
         Field(discriminator="status"),
     ]
-    pinning: Optional[PinningConfigResponse] = None
+    pinning: PinningConfigResponse | None = None
     """
     Configuration for namespace pinning, along with the current status of the pinned
     namespace.
     """
-    sharding: Optional[ShardingConfig] = None
+    sharding: ShardingConfig | None = None
     """
     Configuration for namespace sharding, which partitions a namespace's documents
     across multiple internal shards to scale indexing and query throughput beyond a
     single machine. Sharding can only be configured on a namespace's inaugural write,
     and cannot be added to or changed on an existing namespace.
     """
-    read_only: Optional[bool] = None
+    read_only: bool | None = None
     """Whether document and schema writes are rejected. Omitted when `false`."""
 
 
 class NamespaceMetadataPatchParam(TypedDict, total=False):
     """Request to update namespace metadata configuration."""
 
-    pinning: NotRequired[Optional[Union[bool, PinningConfigParam]]]
+    pinning: NotRequired[bool | PinningConfigParam | None]
     """
     Configuration for namespace pinning.
     - Missing field: no change to pinning configuration
@@ -352,7 +362,7 @@ class WriteBilling(Model):
 
     billable_logical_bytes_written: int
     """The number of billable logical bytes written to the namespace."""
-    query: Optional[QueryBilling] = None
+    query: QueryBilling | None = None
     """The billing information for a query."""
 
 
@@ -361,9 +371,9 @@ class WritePerformance(Model):
 
     server_total_ms: int
     """Request time measured on the server, in milliseconds."""
-    embedding_tokens: Optional[int] = None
+    embedding_tokens: int | None = None
     """The number of tokens embedded. Only set when using a native embedding model."""
-    embedding_ms: Optional[int] = None
+    embedding_ms: int | None = None
     """
     Time spent embedding text, in milliseconds. Only set when using a native embedding
     model.
@@ -379,32 +389,32 @@ class WriteResult(Model):
     """A message describing the result of the write request."""
     rows_affected: int
     """The number of rows affected by the write request."""
-    rows_upserted: Optional[int] = None
+    rows_upserted: int | None = None
     """The number of rows upserted by the write request."""
-    rows_patched: Optional[int] = None
+    rows_patched: int | None = None
     """The number of rows patched by the write request."""
-    rows_deleted: Optional[int] = None
+    rows_deleted: int | None = None
     """The number of rows deleted by the write request."""
-    rows_remaining: Optional[bool] = None
+    rows_remaining: bool | None = None
     """Whether more documents match the filter for partial operations."""
-    upserted_ids: Optional[list[Id]] = None
+    upserted_ids: list[Id] | None = None
     """
     The IDs of documents that were upserted. Only included when `return_affected_ids` is
     true and at least one document was upserted.
     """
-    patched_ids: Optional[list[Id]] = None
+    patched_ids: list[Id] | None = None
     """
     The IDs of documents that were patched. Only included when `return_affected_ids` is
     true and at least one document was patched.
     """
-    deleted_ids: Optional[list[Id]] = None
+    deleted_ids: list[Id] | None = None
     """
     The IDs of documents that were deleted. Only included when `return_affected_ids` is
     true and at least one document was deleted.
     """
     billing: WriteBilling
     """The billing information for a write request."""
-    performance: Optional[WritePerformance] = None
+    performance: WritePerformance | None = None
     """The performance information for a write request."""
 
 
@@ -448,13 +458,13 @@ class QueryParam(TypedDict, total=False):
     """
     distance_metric: NotRequired[DistanceMetric]
     """A function used to calculate vector similarity."""
-    limit: NotRequired[Union[int, LimitParam]]
+    limit: NotRequired[int | LimitParam]
 
 
 class QueryConfigConsistency(Model):
     """The consistency level for a query."""
 
-    level: Optional[Literal["strong", "eventual"]] = None
+    level: Literal["strong", "eventual"] | None = None
     """The query's consistency level."""
 
 
@@ -468,9 +478,9 @@ class QueryConfigConsistencyParam(TypedDict, total=False):
 class QueryConfig(Model):
     """Configuration options for a query."""
 
-    vector_encoding: Optional[VectorEncoding] = None
+    vector_encoding: VectorEncoding | None = None
     """The encoding to use for vectors in the response."""
-    consistency: Optional[QueryConfigConsistency] = None
+    consistency: QueryConfigConsistency | None = None
     """The consistency level for a query."""
 
 
@@ -511,9 +521,9 @@ class QueryPerformance(Model):
     """The number of unindexed documents processed by the query."""
     approx_namespace_size: int
     """the approximate number of documents in the namespace."""
-    embedding_tokens: Optional[int] = None
+    embedding_tokens: int | None = None
     """The number of tokens embedded. Only set when using a native embedding model."""
-    embedding_ms: Optional[int] = None
+    embedding_ms: int | None = None
     """
     Time spent embedding text, in milliseconds. Only set when using a native embedding
     model.
@@ -523,9 +533,9 @@ class QueryPerformance(Model):
 class QueryResult(Model):
     """The result of a query."""
 
-    aggregations: Optional[dict[str, Any]] = None
-    aggregation_groups: Optional[list[AggregationGroup]] = None
-    rows: Optional[list[Row]] = None
+    aggregations: dict[str, Any] | None = None
+    aggregation_groups: list[AggregationGroup] | None = None
+    rows: list[Row] | None = None
     performance: QueryPerformance
     """The performance information for a query."""
     billing: QueryBilling
@@ -543,9 +553,9 @@ class MultiQueryResult(Model):
 
 
 class SingleQueryResult(Model):
-    aggregations: Optional[dict[str, Any]] = None
-    aggregation_groups: Optional[list[AggregationGroup]] = None
-    rows: Optional[list[Row]] = None
+    aggregations: dict[str, Any] | None = None
+    aggregation_groups: list[AggregationGroup] | None = None
+    rows: list[Row] | None = None
 
 
 class Row(Model):
@@ -553,7 +563,7 @@ class Row(Model):
 
     id: Id
     """An identifier for a document."""
-    vector: Optional[Vector] = None
+    vector: Vector | None = None
     """A vector embedding associated with a document."""
 
 
@@ -600,30 +610,30 @@ class AttributeSchemaConfig(Model):
     datetime, bool, []string, []int, []uint, []float, []uuid, []datetime, []bool,
     [DIMS]f16, [DIMS]f32, {}f16.
     """
-    filterable: Optional[bool] = None
+    filterable: bool | None = None
     """Whether or not the attributes can be used in filters."""
-    regex: Optional[bool] = None
+    regex: bool | None = None
     """Whether to enable Regex filters on this attribute."""
-    glob: Optional[bool] = None
+    glob: bool | None = None
     """Whether to enable Glob filters on this attribute."""
-    fuzzy: Optional[bool] = None
+    fuzzy: bool | None = None
     """Whether to enable Fuzzy filters on this attribute."""
-    full_text_search: Optional[FullTextSearch] = None
+    full_text_search: FullTextSearch | None = None
     """
     Whether this attribute can be used as part of a BM25 full-text search. Requires the
     `string` or `[]string` type, and by default, BM25-enabled attributes are not
     filterable. You can override this by setting `filterable: true`.
     """
-    ann: Optional[Ann] = None
+    ann: Ann | None = None
     """
     Whether to create an approximate nearest neighbor index for the attribute. Can be a
     boolean or a detailed configuration object.
     """
-    sparse_knn: Optional[SparseKnn] = None
+    sparse_knn: SparseKnn | None = None
     """
     Whether to create a sparse kNN index for the attribute. Requires the `{}f16` type.
     """
-    embed: Optional[AttributeEmbed] = None
+    embed: AttributeEmbed | None = None
     """
     Whether to automatically embed this string attribute into a vector attribute. Can be
     a model name, a detailed configuration object, or `null` to remove an existing
@@ -675,7 +685,7 @@ class CopyFromNamespaceOperationRunning(Model):
     status: Literal["running"]
     start_time: datetime.datetime
     """The time at which the operation started."""
-    progress: Optional[str] = None
+    progress: str | None = None
     """
     A freeform description of the operation's progress. May be absent, and its format
     may change.
@@ -729,37 +739,37 @@ class CopyFromNamespaceConfigParam(TypedDict, total=False):
 class FullTextSearchConfig(Model):
     """Configuration options for full-text search."""
 
-    k1: Optional[float] = None
+    k1: float | None = None
     """The `k1` term saturation parameter for BM25. Defaults to `1.2`."""
-    b: Optional[float] = None
+    b: float | None = None
     """The `b` document length normalization parameter for BM25. Defaults to `0.75`."""
-    language: Optional[Language] = None
+    language: Language | None = None
     """Describes the language of a text attribute. Defaults to `english`."""
-    stemming: Optional[bool] = None
+    stemming: bool | None = None
     """
     Language-specific stemming for the text. Defaults to `false` (i.e., do not stem).
     """
-    remove_stopwords: Optional[bool] = None
+    remove_stopwords: bool | None = None
     """
     Removes common words from the text based on language. Defaults to `true` (i.e.
     remove common words).
     """
-    ascii_folding: Optional[bool] = None
+    ascii_folding: bool | None = None
     """
     Whether to convert each non-ASCII character in a token to its ASCII equivalent, if
     one exists (e.g., à -> a). Defaults to `false` (i.e., no folding).
     """
-    case_sensitive: Optional[bool] = None
+    case_sensitive: bool | None = None
     """
     Whether searching is case-sensitive. Defaults to `false` (i.e. case-insensitive).
     """
-    max_token_length: Optional[int] = None
+    max_token_length: int | None = None
     """
     Maximum length of a token in bytes. Tokens larger than this value during
     tokenization will be filtered out. Has to be between `1` and `254` (inclusive).
     Defaults to `39`.
     """
-    tokenizer: Optional[Tokenizer] = None
+    tokenizer: Tokenizer | None = None
     """
     The tokenizer to use for full-text search on an attribute. Defaults to `word_v4`.
     """
@@ -807,9 +817,9 @@ class FullTextSearchConfigParam(TypedDict, total=False):
 class AnnConfig(Model):
     """Configuration options for ANN (Approximate Nearest Neighbor) indexing."""
 
-    distance_metric: Optional[DistanceMetric] = None
+    distance_metric: DistanceMetric | None = None
     """A function used to calculate vector similarity."""
-    late_interaction: Optional[bool] = None
+    late_interaction: bool | None = None
     """
     Opt in to late-interaction (MUVERA) indexing. Only valid on fixed-dim `[][N]f32`
     vector array attributes, and is required to enable an ANN index on such attributes.
@@ -833,7 +843,7 @@ class AnnConfigParam(TypedDict, total=False):
 class AttributeEmbedConfig(Model):
     """Configuration options for automatic embedding."""
 
-    attribute: Optional[str] = None
+    attribute: str | None = None
     """
     The name of an existing vector attribute to store embeddings in. If omitted,
     turbopuffer will generate a computed vector attribute named `$embed_<attribute>`.
@@ -843,7 +853,7 @@ class AttributeEmbedConfig(Model):
     The model to use for embedding. See our documentation for a list of models supported
     in each region.
     """
-    dims: Optional[int] = None
+    dims: int | None = None
     """
     The dimensionality to embed at. If not set, will pick the default for this model. If
     you're storing embeddings in an existing attribute, this can be omitted, and may not
@@ -937,9 +947,9 @@ class PinningConfigResponse(Model):
     namespace.
     """
 
-    replicas: Optional[int] = None
+    replicas: int | None = None
     """The number of read replicas to provision. Defaults to 1 if not specified."""
-    status: Optional[PinningStatus] = None
+    status: PinningStatus | None = None
     """Operational status for a pinned namespace."""
 
 
@@ -1125,17 +1135,17 @@ class HighlightMatch(Model):
 
     text: str
     """The text of the matched fragment."""
-    fragment_range: Optional[list[int]] = None
+    fragment_range: list[int] | None = None
     """
     The `[start, end]` offset of this fragment within the original attribute value, in
     the units requested by `include_offsets`. Omitted if `include_offsets` was not set.
     """
-    match_ranges: Optional[list[list[int]]] = None
+    match_ranges: list[list[int]] | None = None
     """
     The `[start, end]` offsets of matched spans within `text`, in the units requested by
     `include_offsets`. Omitted if `include_offsets` was not set.
     """
-    array_index: Optional[int] = None
+    array_index: int | None = None
     """
     The index into the array, if the highlighted attribute is an array of strings.
     Omitted for non-array attributes.
@@ -1143,9 +1153,9 @@ class HighlightMatch(Model):
 
 
 class NamespacesResponse(Model):
-    namespaces: Optional[list[NamespaceSummary]] = None
+    namespaces: list[NamespaceSummary] | None = None
     """The list of namespaces."""
-    next_cursor: Optional[str] = None
+    next_cursor: str | None = None
     """The cursor to use to retrieve the next page of results."""
 
 
@@ -1154,7 +1164,7 @@ class HintCacheWarmResponse(Model):
 
     status: Literal["ACCEPTED"]
     """The status of the request."""
-    message: Optional[str] = None
+    message: str | None = None
 
 
 class RecallResponseGroundTruthItem(Model):
@@ -1176,7 +1186,7 @@ class RecallResponse(Model):
     The average number of documents retrieved by the approximate nearest neighbor
     searches.
     """
-    ground_truth: Optional[list[RecallResponseGroundTruthItem]] = None
+    ground_truth: list[RecallResponseGroundTruthItem] | None = None
     """
     Ground truth data including query vectors and true nearest neighbors. Only included
     when include_ground_truth is true.
@@ -1198,7 +1208,7 @@ class StartCopyFromResponse(Model):
 class ExplainQueryResponse(Model):
     """The response to a successful query explain."""
 
-    plan_text: Optional[str] = None
+    plan_text: str | None = None
     """The textual representation of the query plan."""
 
 
@@ -1223,10 +1233,10 @@ if TYPE_CHECKING:
     Known keys: `id`, `vector`; any other key is allowed too.
     """
 
-    Id: TypeAlias = Union[UUID, str, int]
+    Id: TypeAlias = UUID | str | int
     """An identifier for a document."""
 
-    Vector: TypeAlias = Union[list[float], str]
+    Vector: TypeAlias = list[float] | str
     """A vector embedding associated with a document."""
 
     VectorEncoding: TypeAlias = Literal["float", "base64"]
@@ -1235,12 +1245,12 @@ if TYPE_CHECKING:
     DistanceMetric: TypeAlias = Literal["cosine_distance", "euclidean_squared"]
     """A function used to calculate vector similarity."""
 
-    IncludeAttributes: TypeAlias = Union[bool, Sequence[str]]
+    IncludeAttributes: TypeAlias = bool | Sequence[str]
     """Whether to include attributes in the response."""
 
-    AttributeSchema: TypeAlias = Union[
-        "AttributeType", "AttributeSchemaConfigParam", "AttributeSchemaDropParam"
-    ]
+    AttributeSchema: TypeAlias = (
+        "AttributeType | AttributeSchemaConfigParam | AttributeSchemaDropParam"
+    )
     """The schema for an attribute attached to a document."""
 
     AttributeType: TypeAlias = str
@@ -1250,26 +1260,21 @@ if TYPE_CHECKING:
     [DIMS]f16, [DIMS]f32, {}f16.
     """
 
-    CopyFromNamespaceOperation: TypeAlias = Annotated[
-        Union["CopyFromNamespaceOperationRunning", "CopyFromNamespaceOperationFinished"],
-        Field(discriminator="status"),
-    ]
+    CopyFromNamespaceOperation: TypeAlias = "Annotated[CopyFromNamespaceOperationRunning | CopyFromNamespaceOperationFinished, Field(discriminator='status')]"
     """The current status of a copy operation."""
 
-    CopyFromNamespaceOperationResult: TypeAlias = Union[
-        "CopyFromNamespaceOperationResultSuccess", "CopyFromNamespaceOperationResultError"
-    ]
+    CopyFromNamespaceOperationResult: TypeAlias = "CopyFromNamespaceOperationResultSuccess | CopyFromNamespaceOperationResultError"
 
-    CopyFromNamespaceParams: TypeAlias = Union[str, "CopyFromNamespaceConfigParam"]
+    CopyFromNamespaceParams: TypeAlias = "str | CopyFromNamespaceConfigParam"
 
-    FullTextSearch: TypeAlias = Union[bool, "FullTextSearchConfig"]
+    FullTextSearch: TypeAlias = "bool | FullTextSearchConfig"
     """
     Whether this attribute can be used as part of a BM25 full-text search. Requires the
     `string` or `[]string` type, and by default, BM25-enabled attributes are not
     filterable. You can override this by setting `filterable: true`.
     """
 
-    FullTextSearchParam: TypeAlias = Union[bool, "FullTextSearchConfigParam"]
+    FullTextSearchParam: TypeAlias = "bool | FullTextSearchConfigParam"
     """
     Whether this attribute can be used as part of a BM25 full-text search. Requires the
     `string` or `[]string` type, and by default, BM25-enabled attributes are not
@@ -1305,26 +1310,26 @@ if TYPE_CHECKING:
     The tokenizer to use for full-text search on an attribute. Defaults to `word_v4`.
     """
 
-    Ann: TypeAlias = Union[bool, "AnnConfig"]
+    Ann: TypeAlias = "bool | AnnConfig"
     """
     Whether to create an approximate nearest neighbor index for the attribute. Can be a
     boolean or a detailed configuration object.
     """
 
-    AnnParam: TypeAlias = Union[bool, "AnnConfigParam"]
+    AnnParam: TypeAlias = "bool | AnnConfigParam"
     """
     Whether to create an approximate nearest neighbor index for the attribute. Can be a
     boolean or a detailed configuration object.
     """
 
-    AttributeEmbed: TypeAlias = Optional[Union[str, "AttributeEmbedConfig"]]
+    AttributeEmbed: TypeAlias = "str | AttributeEmbedConfig | None"
     """
     Whether to automatically embed this string attribute into a vector attribute. Can be
     a model name, a detailed configuration object, or `null` to remove an existing
     embedding configuration.
     """
 
-    AttributeEmbedParam: TypeAlias = Optional[Union[str, "AttributeEmbedConfigParam"]]
+    AttributeEmbedParam: TypeAlias = "str | AttributeEmbedConfigParam | None"
     """
     Whether to automatically embed this string attribute into a vector attribute. Can be
     a model name, a detailed configuration object, or `null` to remove an existing
@@ -1334,12 +1339,12 @@ if TYPE_CHECKING:
     SparseDistanceMetric: TypeAlias = Literal["dot_product"]
     """A function used to calculate sparse vector similarity."""
 
-    Encryption: TypeAlias = Annotated[
-        Union["EncryptionCustomerManaged", "EncryptionDefault"], Field(discriminator="mode")
-    ]
+    Encryption: TypeAlias = "Annotated[EncryptionCustomerManaged | EncryptionDefault, Field(discriminator='mode')]"
     """The encryption configuration for a namespace."""
 
-    EncryptionParam: TypeAlias = Union["EncryptionCustomerManagedParam", "EncryptionDefaultParam"]
+    EncryptionParam: TypeAlias = (
+        "EncryptionCustomerManagedParam | EncryptionDefaultParam"
+    )
     """The encryption configuration for a namespace."""
 
     AggregateByCount: TypeAlias = tuple[Literal["Count"]]
@@ -1351,12 +1356,12 @@ if TYPE_CHECKING:
     AggregateByCountDeprecated: TypeAlias = tuple[Literal["Count"], str]
     """Count documents with a non-null value for the given attribute."""
 
-    AggregateBy: TypeAlias = Union[
-        "AggregateByCount", "AggregateBySum", "AggregateByCountDeprecated"
-    ]
+    AggregateBy: TypeAlias = (
+        "AggregateByCount | AggregateBySum | AggregateByCountDeprecated"
+    )
     """An aggregate function to compute over all documents in the namespace."""
 
-    GroupBy: TypeAlias = Union[str, Mapping[str, "GroupByFunction"]]
+    GroupBy: TypeAlias = "str | Mapping[str, GroupByFunction]"
     """Specifies a value to group documents by."""
 
     GroupByFunctionForEachUnique: TypeAlias = tuple[Literal["ForEachUnique"], str]
@@ -1374,24 +1379,16 @@ if TYPE_CHECKING:
     expression is evaluated against.
     """
 
-    ExprEmbedWithParams: TypeAlias = tuple[Literal["Embed"], str, "EmbedParamsParam"]
+    ExprEmbedWithParams: TypeAlias = "tuple[Literal['Embed'], str, EmbedParamsParam]"
     """
     Embed the input text using the specified embedding model, overriding the model
     configured for the attribute the expression is evaluated against.
     """
 
-    Expr: TypeAlias = Union[
-        "ExprRefNewParam",
-        "ExprEmbed",
-        "ExprEmbedWithParams",
-        "ExprVectorDist",
-        "ExprHighlight",
-        "ExprHighlightWithConfig",
-        "RankBy",
-    ]
+    Expr: TypeAlias = "ExprRefNewParam | ExprEmbed | ExprEmbedWithParams | ExprVectorDist | ExprHighlight | ExprHighlightWithConfig | RankBy"
     """An expression that computes a value."""
 
-    BranchFromNamespaceParams: TypeAlias = Union[str, "BranchFromNamespaceConfigParam"]
+    BranchFromNamespaceParams: TypeAlias = "str | BranchFromNamespaceConfigParam"
 
     FilterEq: TypeAlias = tuple[str, Literal["Eq"], Any]
     """
@@ -1421,7 +1418,9 @@ if TYPE_CHECKING:
     (intersection filter).
     """
 
-    FilterNotContainsAny: TypeAlias = tuple[str, Literal["NotContainsAny"], Sequence[Any]]
+    FilterNotContainsAny: TypeAlias = tuple[
+        str, Literal["NotContainsAny"], Sequence[Any]
+    ]
     """Inverse of ContainsAny."""
 
     FilterLt: TypeAlias = tuple[str, Literal["Lt"], Any]
@@ -1499,7 +1498,7 @@ if TYPE_CHECKING:
     to be enabled before use.
     """
 
-    FilterFuzzy: TypeAlias = tuple[str, Literal["Fuzzy"], str, "FuzzyParamsParam"]
+    FilterFuzzy: TypeAlias = "tuple[str, Literal['Fuzzy'], str, FuzzyParamsParam]"
     """
     Fuzzy substring match against string values. Requires the fuzzy schema attribute to
     be enabled before use.
@@ -1519,17 +1518,13 @@ if TYPE_CHECKING:
     Requires that the attribute is configured for full-text search.
     """
 
-    FilterContainsAllTokensWithParams: TypeAlias = tuple[
-        str, Literal["ContainsAllTokens"], str, "ContainsAllTokensFilterParamsParam"
-    ]
+    FilterContainsAllTokensWithParams: TypeAlias = "tuple[str, Literal['ContainsAllTokens'], str, ContainsAllTokensFilterParamsParam]"
     """
     Matches if all tokens in the input string are present in the attributes value.
     Requires that the attribute is configured for full-text search.
     """
 
-    FilterContainsAllTokensArrayWithParams: TypeAlias = tuple[
-        str, Literal["ContainsAllTokens"], Sequence[str], "ContainsAllTokensFilterParamsParam"
-    ]
+    FilterContainsAllTokensArrayWithParams: TypeAlias = "tuple[str, Literal['ContainsAllTokens'], Sequence[str], ContainsAllTokensFilterParamsParam]"
     """
     Matches if all tokens in the input string are present in the attributes value.
     Requires that the attribute is configured for full-text search.
@@ -1541,29 +1536,29 @@ if TYPE_CHECKING:
     Requires that the attribute is configured for full-text search.
     """
 
-    FilterContainsAnyTokenArray: TypeAlias = tuple[str, Literal["ContainsAnyToken"], Sequence[str]]
+    FilterContainsAnyTokenArray: TypeAlias = tuple[
+        str, Literal["ContainsAnyToken"], Sequence[str]
+    ]
     """
     Matches if any of the tokens in the input string array are present in the attribute
     value. Requires that the attribute is configured for full-text search.
     """
 
-    FilterContainsAnyTokenWithParams: TypeAlias = tuple[
-        str, Literal["ContainsAnyToken"], str, "ContainsAnyTokenFilterParamsParam"
-    ]
+    FilterContainsAnyTokenWithParams: TypeAlias = "tuple[str, Literal['ContainsAnyToken'], str, ContainsAnyTokenFilterParamsParam]"
     """
     Matches if any of the tokens in the input string are present in the attribute value.
     Requires that the attribute is configured for full-text search.
     """
 
-    FilterContainsAnyTokenArrayWithParams: TypeAlias = tuple[
-        str, Literal["ContainsAnyToken"], Sequence[str], "ContainsAnyTokenFilterParamsParam"
-    ]
+    FilterContainsAnyTokenArrayWithParams: TypeAlias = "tuple[str, Literal['ContainsAnyToken'], Sequence[str], ContainsAnyTokenFilterParamsParam]"
     """
     Matches if any of the tokens in the input string array are present in the attribute
     value. Requires that the attribute is configured for full-text search.
     """
 
-    FilterContainsTokenSequence: TypeAlias = tuple[str, Literal["ContainsTokenSequence"], str]
+    FilterContainsTokenSequence: TypeAlias = tuple[
+        str, Literal["ContainsTokenSequence"], str
+    ]
     """
     Matches if all the tokens in the input string are present in the attribute value, in
     the correct order (i.e., as a phrase). Requires that the attribute is configured for
@@ -1579,61 +1574,25 @@ if TYPE_CHECKING:
     full-text search.
     """
 
-    FilterNot: TypeAlias = tuple[Literal["Not"], "Filter"]
+    FilterNot: TypeAlias = "tuple[Literal['Not'], Filter]"
 
-    FilterAnd: TypeAlias = tuple[Literal["And"], Sequence["Filter"]]
+    FilterAnd: TypeAlias = "tuple[Literal['And'], Sequence[Filter]]"
 
-    FilterOr: TypeAlias = tuple[Literal["Or"], Sequence["Filter"]]
+    FilterOr: TypeAlias = "tuple[Literal['Or'], Sequence[Filter]]"
 
-    Filter: TypeAlias = Union[
-        "FilterEq",
-        "FilterNotEq",
-        "FilterIn",
-        "FilterNotIn",
-        "FilterContains",
-        "FilterNotContains",
-        "FilterContainsAny",
-        "FilterNotContainsAny",
-        "FilterLt",
-        "FilterLte",
-        "FilterGt",
-        "FilterGte",
-        "FilterAnyLt",
-        "FilterAnyLte",
-        "FilterAnyGt",
-        "FilterAnyGte",
-        "FilterGlob",
-        "FilterNotGlob",
-        "FilterIGlob",
-        "FilterNotIGlob",
-        "FilterRegex",
-        "FilterFuzzy",
-        "FilterContainsAllTokens",
-        "FilterContainsAllTokensArray",
-        "FilterContainsAllTokensWithParams",
-        "FilterContainsAllTokensArrayWithParams",
-        "FilterContainsAnyToken",
-        "FilterContainsAnyTokenArray",
-        "FilterContainsAnyTokenWithParams",
-        "FilterContainsAnyTokenArrayWithParams",
-        "FilterContainsTokenSequence",
-        "FilterContainsTokenSequenceArray",
-        "FilterNot",
-        "FilterAnd",
-        "FilterOr",
-    ]
+    Filter: TypeAlias = "FilterEq | FilterNotEq | FilterIn | FilterNotIn | FilterContains | FilterNotContains | FilterContainsAny | FilterNotContainsAny | FilterLt | FilterLte | FilterGt | FilterGte | FilterAnyLt | FilterAnyLte | FilterAnyGt | FilterAnyGte | FilterGlob | FilterNotGlob | FilterIGlob | FilterNotIGlob | FilterRegex | FilterFuzzy | FilterContainsAllTokens | FilterContainsAllTokensArray | FilterContainsAllTokensWithParams | FilterContainsAllTokensArrayWithParams | FilterContainsAnyToken | FilterContainsAnyTokenArray | FilterContainsAnyTokenWithParams | FilterContainsAnyTokenArrayWithParams | FilterContainsTokenSequence | FilterContainsTokenSequenceArray | FilterNot | FilterAnd | FilterOr"
 
     RankByAnn: TypeAlias = tuple[str, Literal["ANN"], Sequence[float]]
 
     RankByAnnMulti: TypeAlias = tuple[str, Literal["ANN"], Sequence[Sequence[float]]]
 
-    RankByAnnExpr: TypeAlias = tuple[str, Literal["ANN"], "Expr"]
+    RankByAnnExpr: TypeAlias = "tuple[str, Literal['ANN'], Expr]"
 
     RankByKnn: TypeAlias = tuple[str, Literal["kNN"], Sequence[float]]
 
     RankByKnnMulti: TypeAlias = tuple[str, Literal["kNN"], Sequence[Sequence[float]]]
 
-    RankByKnnExpr: TypeAlias = tuple[str, Literal["kNN"], "Expr"]
+    RankByKnnExpr: TypeAlias = "tuple[str, Literal['kNN'], Expr]"
 
     RankBySparseKnn: TypeAlias = tuple[str, Literal["SparseKNN"], Mapping[str, float]]
 
@@ -1641,71 +1600,51 @@ if TYPE_CHECKING:
 
     RankByTextBM25Array: TypeAlias = tuple[str, Literal["BM25"], Sequence[str]]
 
-    RankByTextBM25WithParams: TypeAlias = tuple[str, Literal["BM25"], str, "Bm25ClauseParamsParam"]
+    RankByTextBM25WithParams: TypeAlias = (
+        "tuple[str, Literal['BM25'], str, Bm25ClauseParamsParam]"
+    )
 
-    RankByTextBM25ArrayWithParams: TypeAlias = tuple[
-        str, Literal["BM25"], Sequence[str], "Bm25ClauseParamsParam"
-    ]
+    RankByTextBM25ArrayWithParams: TypeAlias = (
+        "tuple[str, Literal['BM25'], Sequence[str], Bm25ClauseParamsParam]"
+    )
 
-    RankByTextSum: TypeAlias = tuple[Literal["Sum"], Sequence["RankByText"]]
+    RankByTextSum: TypeAlias = "tuple[Literal['Sum'], Sequence[RankByText]]"
 
-    RankByTextMax: TypeAlias = tuple[Literal["Max"], Sequence["RankByText"]]
+    RankByTextMax: TypeAlias = "tuple[Literal['Max'], Sequence[RankByText]]"
 
-    RankByTextProduct: TypeAlias = tuple[Literal["Product"], float, "RankByText"]
+    RankByTextProduct: TypeAlias = "tuple[Literal['Product'], float, RankByText]"
 
     RankByTextAttribute: TypeAlias = tuple[Literal["Attribute"], str]
 
-    RankByTextSaturate: TypeAlias = tuple[Literal["Saturate"], "RankByText", "SaturateParamsParam"]
+    RankByTextSaturate: TypeAlias = (
+        "tuple[Literal['Saturate'], RankByText, SaturateParamsParam]"
+    )
 
-    RankByTextDecay: TypeAlias = tuple[Literal["Decay"], "RankByText", "DecayParamsParam"]
+    RankByTextDecay: TypeAlias = "tuple[Literal['Decay'], RankByText, DecayParamsParam]"
 
-    RankByTextDist: TypeAlias = tuple[Literal["Dist"], "RankByText", Any]
+    RankByTextDist: TypeAlias = "tuple[Literal['Dist'], RankByText, Any]"
 
-    RankByText: TypeAlias = Union[
-        "RankByTextBM25",
-        "RankByTextBM25Array",
-        "RankByTextBM25WithParams",
-        "RankByTextBM25ArrayWithParams",
-        "RankByTextSum",
-        "RankByTextMax",
-        "RankByTextProduct",
-        "Filter",
-        "RankByTextAttribute",
-        "RankByTextSaturate",
-        "RankByTextDecay",
-        "RankByTextDist",
-    ]
+    RankByText: TypeAlias = "RankByTextBM25 | RankByTextBM25Array | RankByTextBM25WithParams | RankByTextBM25ArrayWithParams | RankByTextSum | RankByTextMax | RankByTextProduct | Filter | RankByTextAttribute | RankByTextSaturate | RankByTextDecay | RankByTextDist"
 
     RankByAttributeOrder: TypeAlias = Literal["asc", "desc"]
 
-    RankByAttribute: TypeAlias = tuple[str, "RankByAttributeOrder"]
+    RankByAttribute: TypeAlias = "tuple[str, RankByAttributeOrder]"
 
-    RankByAttributes: TypeAlias = Sequence["RankByAttribute"]
+    RankByAttributes: TypeAlias = "Sequence[RankByAttribute]"
     """
     Order by multiple attributes. Results are sorted by the first attribute, then by the
     second attribute for ties, and so on.
     """
 
-    RankBy: TypeAlias = Union[
-        "RankByAnn",
-        "RankByAnnMulti",
-        "RankByAnnExpr",
-        "RankByKnn",
-        "RankByKnnMulti",
-        "RankByKnnExpr",
-        "RankBySparseKnn",
-        "RankByText",
-        "RankByAttribute",
-        "RankByAttributes",
-    ]
+    RankBy: TypeAlias = "RankByAnn | RankByAnnMulti | RankByAnnExpr | RankByKnn | RankByKnnMulti | RankByKnnExpr | RankBySparseKnn | RankByText | RankByAttribute | RankByAttributes"
 
     RerankByRRF: TypeAlias = tuple[Literal["RRF"]]
     """Rerank with RRF."""
 
-    RerankByRrfWithParams: TypeAlias = tuple[Literal["RRF"], "RrfParamsParam"]
+    RerankByRrfWithParams: TypeAlias = "tuple[Literal['RRF'], RrfParamsParam]"
     """Rerank with RRF."""
 
-    RerankBy: TypeAlias = Union["RerankByRRF", "RerankByRrfWithParams"]
+    RerankBy: TypeAlias = "RerankByRRF | RerankByRrfWithParams"
     """
     Configuration for combining the rows returned by a multi-query into a single ranked
     list.
@@ -1717,9 +1656,9 @@ if TYPE_CHECKING:
     ExprHighlight: TypeAlias = tuple[Literal["Highlight"], str]
     """Highlights matching fragments of a text attribute."""
 
-    ExprHighlightWithConfig: TypeAlias = tuple[
-        Literal["Highlight"], str, "HighlightConfigParamsParam"
-    ]
+    ExprHighlightWithConfig: TypeAlias = (
+        "tuple[Literal['Highlight'], str, HighlightConfigParamsParam]"
+    )
     """
     Highlights matching fragments of a text attribute, with additional configuration.
     """
@@ -1734,33 +1673,43 @@ else:
     ColumnsParam = TypeAliasType("ColumnsParam", Mapping[str, Any])
     AggregationGroup = TypeAliasType("AggregationGroup", dict[str, Any])
     RowParam = TypeAliasType("RowParam", Mapping[str, Any])
-    Id = TypeAliasType("Id", Union[UUID, str, int])
-    Vector = TypeAliasType("Vector", Union[list[float], str])
+    Id = TypeAliasType("Id", UUID | str | int)
+    Vector = TypeAliasType("Vector", list[float] | str)
     VectorEncoding = TypeAliasType("VectorEncoding", Literal["float", "base64"])
     DistanceMetric = TypeAliasType(
         "DistanceMetric", Literal["cosine_distance", "euclidean_squared"]
     )
-    IncludeAttributes = TypeAliasType("IncludeAttributes", Union[bool, Sequence[str]])
+    IncludeAttributes = TypeAliasType("IncludeAttributes", bool | Sequence[str])
     AttributeSchema = TypeAliasType(
         "AttributeSchema",
-        Union["AttributeType", "AttributeSchemaConfigParam", "AttributeSchemaDropParam"],
+        Union[
+            "AttributeType", "AttributeSchemaConfigParam", "AttributeSchemaDropParam"
+        ],
     )
     AttributeType = TypeAliasType("AttributeType", str)
     CopyFromNamespaceOperation = TypeAliasType(
         "CopyFromNamespaceOperation",
         Annotated[
-            Union["CopyFromNamespaceOperationRunning", "CopyFromNamespaceOperationFinished"],
+            Union[
+                "CopyFromNamespaceOperationRunning",
+                "CopyFromNamespaceOperationFinished",
+            ],
             Field(discriminator="status"),
         ],
     )
     CopyFromNamespaceOperationResult = TypeAliasType(
         "CopyFromNamespaceOperationResult",
-        Union["CopyFromNamespaceOperationResultSuccess", "CopyFromNamespaceOperationResultError"],
+        Union[
+            "CopyFromNamespaceOperationResultSuccess",
+            "CopyFromNamespaceOperationResultError",
+        ],
     )
     CopyFromNamespaceParams = TypeAliasType(
         "CopyFromNamespaceParams", Union[str, "CopyFromNamespaceConfigParam"]
     )
-    FullTextSearch = TypeAliasType("FullTextSearch", Union[bool, "FullTextSearchConfig"])
+    FullTextSearch = TypeAliasType(
+        "FullTextSearch", Union[bool, "FullTextSearchConfig"]
+    )
     FullTextSearchParam = TypeAliasType(
         "FullTextSearchParam", Union[bool, "FullTextSearchConfigParam"]
     )
@@ -1789,23 +1738,29 @@ else:
     )
     Tokenizer = TypeAliasType(
         "Tokenizer",
-        Literal["pre_tokenized_array", "word_v0", "word_v1", "word_v2", "word_v3", "word_v4"],
+        Literal[
+            "pre_tokenized_array", "word_v0", "word_v1", "word_v2", "word_v3", "word_v4"
+        ],
     )
     Ann = TypeAliasType("Ann", Union[bool, "AnnConfig"])
     AnnParam = TypeAliasType("AnnParam", Union[bool, "AnnConfigParam"])
-    AttributeEmbed = TypeAliasType("AttributeEmbed", Optional[Union[str, "AttributeEmbedConfig"]])
+    AttributeEmbed = TypeAliasType(
+        "AttributeEmbed", Union[str, "AttributeEmbedConfig"] | None
+    )
     AttributeEmbedParam = TypeAliasType(
-        "AttributeEmbedParam", Optional[Union[str, "AttributeEmbedConfigParam"]]
+        "AttributeEmbedParam", Union[str, "AttributeEmbedConfigParam"] | None
     )
     SparseDistanceMetric = TypeAliasType("SparseDistanceMetric", Literal["dot_product"])
     Encryption = TypeAliasType(
         "Encryption",
         Annotated[
-            Union["EncryptionCustomerManaged", "EncryptionDefault"], Field(discriminator="mode")
+            Union["EncryptionCustomerManaged", "EncryptionDefault"],
+            Field(discriminator="mode"),
         ],
     )
     EncryptionParam = TypeAliasType(
-        "EncryptionParam", Union["EncryptionCustomerManagedParam", "EncryptionDefaultParam"]
+        "EncryptionParam",
+        Union["EncryptionCustomerManagedParam", "EncryptionDefaultParam"],
     )
     AggregateByCount = TypeAliasType("AggregateByCount", tuple[Literal["Count"]])
     AggregateBySum = TypeAliasType("AggregateBySum", tuple[Literal["Sum"], str])
@@ -1813,9 +1768,10 @@ else:
         "AggregateByCountDeprecated", tuple[Literal["Count"], str]
     )
     AggregateBy = TypeAliasType(
-        "AggregateBy", Union["AggregateByCount", "AggregateBySum", "AggregateByCountDeprecated"]
+        "AggregateBy",
+        Union["AggregateByCount", "AggregateBySum", "AggregateByCountDeprecated"],
     )
-    GroupBy = TypeAliasType("GroupBy", Union[str, Mapping[str, "GroupByFunction"]])
+    GroupBy = TypeAliasType("GroupBy", str | Mapping[str, "GroupByFunction"])
     GroupByFunctionForEachUnique = TypeAliasType(
         "GroupByFunctionForEachUnique", tuple[Literal["ForEachUnique"], str]
     )
@@ -1842,9 +1798,15 @@ else:
     FilterEq = TypeAliasType("FilterEq", tuple[str, Literal["Eq"], Any])
     FilterNotEq = TypeAliasType("FilterNotEq", tuple[str, Literal["NotEq"], Any])
     FilterIn = TypeAliasType("FilterIn", tuple[str, Literal["In"], Sequence[Any]])
-    FilterNotIn = TypeAliasType("FilterNotIn", tuple[str, Literal["NotIn"], Sequence[Any]])
-    FilterContains = TypeAliasType("FilterContains", tuple[str, Literal["Contains"], Any])
-    FilterNotContains = TypeAliasType("FilterNotContains", tuple[str, Literal["NotContains"], Any])
+    FilterNotIn = TypeAliasType(
+        "FilterNotIn", tuple[str, Literal["NotIn"], Sequence[Any]]
+    )
+    FilterContains = TypeAliasType(
+        "FilterContains", tuple[str, Literal["Contains"], Any]
+    )
+    FilterNotContains = TypeAliasType(
+        "FilterNotContains", tuple[str, Literal["NotContains"], Any]
+    )
     FilterContainsAny = TypeAliasType(
         "FilterContainsAny", tuple[str, Literal["ContainsAny"], Sequence[Any]]
     )
@@ -1862,7 +1824,9 @@ else:
     FilterGlob = TypeAliasType("FilterGlob", tuple[str, Literal["Glob"], str])
     FilterNotGlob = TypeAliasType("FilterNotGlob", tuple[str, Literal["NotGlob"], str])
     FilterIGlob = TypeAliasType("FilterIGlob", tuple[str, Literal["IGlob"], str])
-    FilterNotIGlob = TypeAliasType("FilterNotIGlob", tuple[str, Literal["NotIGlob"], str])
+    FilterNotIGlob = TypeAliasType(
+        "FilterNotIGlob", tuple[str, Literal["NotIGlob"], str]
+    )
     FilterRegex = TypeAliasType("FilterRegex", tuple[str, Literal["Regex"], str])
     FilterFuzzy = TypeAliasType(
         "FilterFuzzy", tuple[str, Literal["Fuzzy"], str, "FuzzyParamsParam"]
@@ -1871,31 +1835,45 @@ else:
         "FilterContainsAllTokens", tuple[str, Literal["ContainsAllTokens"], str]
     )
     FilterContainsAllTokensArray = TypeAliasType(
-        "FilterContainsAllTokensArray", tuple[str, Literal["ContainsAllTokens"], Sequence[str]]
+        "FilterContainsAllTokensArray",
+        tuple[str, Literal["ContainsAllTokens"], Sequence[str]],
     )
     FilterContainsAllTokensWithParams = TypeAliasType(
         "FilterContainsAllTokensWithParams",
-        tuple[str, Literal["ContainsAllTokens"], str, "ContainsAllTokensFilterParamsParam"],
+        tuple[
+            str, Literal["ContainsAllTokens"], str, "ContainsAllTokensFilterParamsParam"
+        ],
     )
     FilterContainsAllTokensArrayWithParams = TypeAliasType(
         "FilterContainsAllTokensArrayWithParams",
         tuple[
-            str, Literal["ContainsAllTokens"], Sequence[str], "ContainsAllTokensFilterParamsParam"
+            str,
+            Literal["ContainsAllTokens"],
+            Sequence[str],
+            "ContainsAllTokensFilterParamsParam",
         ],
     )
     FilterContainsAnyToken = TypeAliasType(
         "FilterContainsAnyToken", tuple[str, Literal["ContainsAnyToken"], str]
     )
     FilterContainsAnyTokenArray = TypeAliasType(
-        "FilterContainsAnyTokenArray", tuple[str, Literal["ContainsAnyToken"], Sequence[str]]
+        "FilterContainsAnyTokenArray",
+        tuple[str, Literal["ContainsAnyToken"], Sequence[str]],
     )
     FilterContainsAnyTokenWithParams = TypeAliasType(
         "FilterContainsAnyTokenWithParams",
-        tuple[str, Literal["ContainsAnyToken"], str, "ContainsAnyTokenFilterParamsParam"],
+        tuple[
+            str, Literal["ContainsAnyToken"], str, "ContainsAnyTokenFilterParamsParam"
+        ],
     )
     FilterContainsAnyTokenArrayWithParams = TypeAliasType(
         "FilterContainsAnyTokenArrayWithParams",
-        tuple[str, Literal["ContainsAnyToken"], Sequence[str], "ContainsAnyTokenFilterParamsParam"],
+        tuple[
+            str,
+            Literal["ContainsAnyToken"],
+            Sequence[str],
+            "ContainsAnyTokenFilterParamsParam",
+        ],
     )
     FilterContainsTokenSequence = TypeAliasType(
         "FilterContainsTokenSequence", tuple[str, Literal["ContainsTokenSequence"], str]
@@ -1965,25 +1943,35 @@ else:
         "RankByTextBM25Array", tuple[str, Literal["BM25"], Sequence[str]]
     )
     RankByTextBM25WithParams = TypeAliasType(
-        "RankByTextBM25WithParams", tuple[str, Literal["BM25"], str, "Bm25ClauseParamsParam"]
+        "RankByTextBM25WithParams",
+        tuple[str, Literal["BM25"], str, "Bm25ClauseParamsParam"],
     )
     RankByTextBM25ArrayWithParams = TypeAliasType(
         "RankByTextBM25ArrayWithParams",
         tuple[str, Literal["BM25"], Sequence[str], "Bm25ClauseParamsParam"],
     )
-    RankByTextSum = TypeAliasType("RankByTextSum", tuple[Literal["Sum"], Sequence["RankByText"]])
-    RankByTextMax = TypeAliasType("RankByTextMax", tuple[Literal["Max"], Sequence["RankByText"]])
+    RankByTextSum = TypeAliasType(
+        "RankByTextSum", tuple[Literal["Sum"], Sequence["RankByText"]]
+    )
+    RankByTextMax = TypeAliasType(
+        "RankByTextMax", tuple[Literal["Max"], Sequence["RankByText"]]
+    )
     RankByTextProduct = TypeAliasType(
         "RankByTextProduct", tuple[Literal["Product"], float, "RankByText"]
     )
-    RankByTextAttribute = TypeAliasType("RankByTextAttribute", tuple[Literal["Attribute"], str])
+    RankByTextAttribute = TypeAliasType(
+        "RankByTextAttribute", tuple[Literal["Attribute"], str]
+    )
     RankByTextSaturate = TypeAliasType(
-        "RankByTextSaturate", tuple[Literal["Saturate"], "RankByText", "SaturateParamsParam"]
+        "RankByTextSaturate",
+        tuple[Literal["Saturate"], "RankByText", "SaturateParamsParam"],
     )
     RankByTextDecay = TypeAliasType(
         "RankByTextDecay", tuple[Literal["Decay"], "RankByText", "DecayParamsParam"]
     )
-    RankByTextDist = TypeAliasType("RankByTextDist", tuple[Literal["Dist"], "RankByText", Any])
+    RankByTextDist = TypeAliasType(
+        "RankByTextDist", tuple[Literal["Dist"], "RankByText", Any]
+    )
     RankByText = TypeAliasType(
         "RankByText",
         Union[
@@ -2002,7 +1990,9 @@ else:
         ],
     )
     RankByAttributeOrder = TypeAliasType("RankByAttributeOrder", Literal["asc", "desc"])
-    RankByAttribute = TypeAliasType("RankByAttribute", tuple[str, "RankByAttributeOrder"])
+    RankByAttribute = TypeAliasType(
+        "RankByAttribute", tuple[str, "RankByAttributeOrder"]
+    )
     RankByAttributes = TypeAliasType("RankByAttributes", Sequence["RankByAttribute"])
     RankBy = TypeAliasType(
         "RankBy",
@@ -2029,7 +2019,8 @@ else:
     )
     ExprHighlight = TypeAliasType("ExprHighlight", tuple[Literal["Highlight"], str])
     ExprHighlightWithConfig = TypeAliasType(
-        "ExprHighlightWithConfig", tuple[Literal["Highlight"], str, "HighlightConfigParamsParam"]
+        "ExprHighlightWithConfig",
+        tuple[Literal["Highlight"], str, "HighlightConfigParamsParam"],
     )
     HighlightFragmentBy = TypeAliasType(
         "HighlightFragmentBy", Literal["none", "sentence", "paragraph", "word"]
