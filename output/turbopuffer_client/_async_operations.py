@@ -4,8 +4,8 @@ A call marked as an asynchronous operation sends `Prefer: respond-async`. When t
 server accepts that, it responds with 202, `Preference-Applied: respond-async` and a
 Location header. The client then polls Location with GET until the JSON body reads
 `{"status": "finished", "result": ...}`. While it reads `{"status": "running"}` the
-client waits, starting at 0.1 s and growing by half each poll up to 2 s, unless the
-poll response has a Retry-After header.
+client waits, starting at 0.1 s and growing by half each poll up to 2 s. A Retry-After
+header on the 202 or on a poll response sets the next wait instead.
 
 The result is either `{"success": <response body>}` or
 `{"error": {"status_code": 409, "detail": {"status": "error", "error": "..."}}}`.
@@ -56,9 +56,9 @@ _MAX_POLL_INTERVAL = 2.0
 _MAX_POLL_RETRY_AFTER = 60.0
 
 SyncPoll = Callable[[httpx.URL, float | None], httpx.Response]
-"""Send GET to the URL, with retries, and return its 2xx response.
+"""A function that sends GET to the URL, with retries, and returns the 2xx response.
 
-The second argument is the number of seconds left before the deadline, or None.
+Its second argument is the number of seconds left before the deadline, or None.
 """
 
 AsyncPoll = Callable[[httpx.URL, float | None], Awaitable[httpx.Response]]
