@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 
 from generator.naming import field_name
 from generator.model import Api, Operation, Parameter, Property, TypeNode
+from generator.renderer.examples import example_value
 from generator.renderer.literals import identifier, literal, sectioned_docstring
 from generator.renderer.type_expressions import TypeNames, TypeRenderer
 
@@ -52,6 +53,7 @@ class MethodView:
     async_operation: bool
     pagination: PaginationView | None
     used_names: frozenset[str] = field(default=frozenset())
+    example_arguments: str = ""
 
     def docstring(self, indent: str) -> str:
         summary = self.description or f"Send {self.http_method} {self.path}."
@@ -98,7 +100,26 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
         async_operation=operation.async_operation,
         pagination=pagination,
         used_names=frozenset(request.mentioned | response.mentioned),
+        example_arguments=_example_arguments(operation, names, bound),
     )
+
+
+def _example_arguments(operation: Operation, names: TypeNames, bound: str | None) -> str:
+    """Arguments of an example call: every required one, or else the first body property."""
+    definitions = names.definitions
+    positional = [
+        example_value(p.type, definitions) for p in operation.path_parameters if p.wire_name != bound
+    ]
+    keyword = [
+        (p.name, p.type) for p in (*operation.query_parameters, *operation.header_parameters) if p.required
+    ]
+    body = operation.body
+    if body is not None:
+        properties = body.properties or ((body.single,) if body.single else ())
+        required = [(p.name, p.type) for p in properties if p.required]
+        keyword += required or [(p.name, p.type) for p in properties[:1]]
+    keyword_text = [f"{name}={example_value(node, definitions)}" for name, node in keyword]
+    return ", ".join(positional + keyword_text)
 
 
 def _parameter_argument(parameter: Parameter, renderer: TypeRenderer) -> ArgumentView:
