@@ -99,7 +99,9 @@ async def test_copy_from_waits_for_async_operation(
     assert sorted(doc["id"] for doc in fake_turbopuffer.documents("dest")) == [1, 2, 3]
 
 
-async def test_branch_start_and_poll(tpuf: AsyncTurbopuffer, fake_turbopuffer: FakeTurbopuffer) -> None:
+async def test_branch_start_and_poll(
+    tpuf: AsyncTurbopuffer, fake_turbopuffer: FakeTurbopuffer
+) -> None:
     await seed(tpuf, "src")
     fake_turbopuffer.copy_polls_until_finished = 1
 

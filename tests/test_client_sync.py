@@ -55,7 +55,9 @@ def test_readme_example_runs(tpuf: Turbopuffer) -> None:
     assert names == ["docs"]
 
 
-def test_write_sends_rows_and_returns_counts(tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer) -> None:
+def test_write_sends_rows_and_returns_counts(
+    tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer
+) -> None:
     seed(tpuf)
 
     result = tpuf.namespace("docs").write(deletes=[3], return_affected_ids=True)
@@ -65,7 +67,9 @@ def test_write_sends_rows_and_returns_counts(tpuf: Turbopuffer, fake_turbopuffer
     assert sorted(doc["id"] for doc in fake_turbopuffer.documents("docs")) == [1, 2]
 
 
-def test_write_omits_parameters_not_given(tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer) -> None:
+def test_write_omits_parameters_not_given(
+    tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer
+) -> None:
     tpuf.namespace("docs").write(upsert_rows=[{"id": 1, "vector": [0.1, 0.2]}])
 
     body = fake_turbopuffer.requests[-1].body
@@ -224,7 +228,9 @@ def test_branch_from_nests_body(tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopu
     result = tpuf.namespace("branch").branch_from(source_namespace="src")
 
     assert result.status == "OK"
-    assert fake_turbopuffer.requests[-1].body == {"branch_from_namespace": {"source_namespace": "src"}}
+    assert fake_turbopuffer.requests[-1].body == {
+        "branch_from_namespace": {"source_namespace": "src"}
+    }
 
 
 def test_start_and_poll_copy_from(tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer) -> None:
@@ -250,7 +256,9 @@ def test_namespaces_follows_cursor(tpuf: Turbopuffer) -> None:
     assert names == [f"ns-{index}" for index in range(5)]
 
 
-def test_namespace_name_is_one_path_segment(tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer) -> None:
+def test_namespace_name_is_one_path_segment(
+    tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer
+) -> None:
     tpuf.namespace("a/../b?c#d").write(upsert_rows=[{"id": 1}])
 
     assert fake_turbopuffer.namespace_names() == ["a/../b?c#d"]

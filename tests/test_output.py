@@ -49,7 +49,11 @@ def test_output_passes_ruff() -> None:
 
 def test_output_passes_mypy_strict() -> None:
     result = run(
-        str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir=/dev/null", "turbopuffer_client"
+        str(BIN / "mypy"),
+        "--strict",
+        "--no-incremental",
+        "--cache-dir=/dev/null",
+        "turbopuffer_client",
     )
 
     assert result.returncode == 0, result.stdout + result.stderr

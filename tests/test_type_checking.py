@@ -24,7 +24,13 @@ ERROR_LINE = re.compile(r"(?:^|/)(\w+\.py):(\d+)")
 
 def run_mypy(*files: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [str(BIN / "mypy"), "--strict", "--no-incremental", "--cache-dir=/dev/null", *map(str, files)],
+        [
+            str(BIN / "mypy"),
+            "--strict",
+            "--no-incremental",
+            "--cache-dir=/dev/null",
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         check=False,
@@ -40,7 +46,14 @@ def run_pyright(tmp_path: Path, *files: Path) -> subprocess.CompletedProcess[str
         )
     )
     return subprocess.run(
-        [str(BIN / "pyright"), "--project", str(config), "--pythonpath", sys.executable, *map(str, files)],
+        [
+            str(BIN / "pyright"),
+            "--project",
+            str(config),
+            "--pythonpath",
+            sys.executable,
+            *map(str, files),
+        ],
         capture_output=True,
         text=True,
         check=False,
