@@ -1,7 +1,7 @@
 """The intermediate model: the API as plain, immutable data.
 
 The parser builds it from a spec, the renderer turns it into code, and the summary
-and change report walk it. It knows nothing of openapi-pydantic or Jinja.
+and change report walk it. It imports neither openapi-pydantic nor Jinja.
 
 Types are a small tree of `TypeNode`s. A `RefType` names a `Definition`: an object
 schema (`ObjectDefinition`, rendered as a pydantic model for responses and a
@@ -26,7 +26,7 @@ MISSING: Any = _Missing()
 
 @dataclass(frozen=True)
 class Source:
-    """Where something was defined: the spec file and a JSON pointer into it."""
+    """Location of a definition: the spec file and a JSON pointer into it."""
 
     file: str
     pointer: str
@@ -170,7 +170,7 @@ class RequestBody:
     Object bodies spread their properties into keywords. Any other body (a map, an
     array, a scalar) is one keyword, `single`. `schema` is the whole body's type when
     the spec names it (a `$ref`), so the named schema is rendered too. `wrap_in` nests the body under a key
-    of the JSON sent, for APIs whose wire format differs from what the spec says.
+    of the JSON sent, for APIs whose wire format differs from the spec.
     """
 
     media_type: str
@@ -252,7 +252,7 @@ class Resource:
 
 @dataclass(frozen=True)
 class AuthScheme:
-    """How the client authenticates: a bearer token or an API key in a header, query or cookie."""
+    """Authentication scheme: a bearer token, or an API key in a header, query or cookie."""
 
     kind: Literal["bearer", "api_key", "basic", "none"]
     location: Literal["header", "query", "cookie"] = "header"
@@ -261,7 +261,7 @@ class AuthScheme:
 
 @dataclass(frozen=True)
 class Coverage:
-    """How many schema nodes became precise types, and how many are `Any`."""
+    """Counts of schema nodes that became precise types and of those that became `Any`."""
 
     precise: int = 0
     open_in_spec: int = 0

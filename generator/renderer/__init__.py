@@ -210,7 +210,7 @@ def _open_param_view(definition: ObjectDefinition, names: TypeNames) -> Definiti
 
 
 def _alias_view(definition: AliasDefinition, name: str, renderer: TypeRenderer) -> DefinitionView:
-    """An alias in two spellings: quoted members for run time, one quoted string for checkers.
+    """Build the view of an alias in two spellings: quoted members for run time, one string for checkers.
 
     Type checkers read the alias as a string, so it may name later definitions and
     use `X | Y` between them, which would fail at run time.
@@ -229,7 +229,7 @@ def _alias_view(definition: AliasDefinition, name: str, renderer: TypeRenderer) 
 
 
 def _is_plain_key(name: str) -> bool:
-    """Whether a TypedDict can declare this key in class syntax without shadowing anything."""
+    """Return whether a TypedDict can declare this key in class syntax without shadowing a name."""
     return (
         name.isascii()
         and name.isidentifier()

@@ -33,7 +33,7 @@ _MAX_DEPTH = 4
 
 
 def example_value(node: TypeNode, definitions: dict[str, Definition], depth: int = 0) -> str:
-    """A short Python expression of type `node`, for documentation."""
+    """Return a short Python expression of type `node`, for documentation."""
     if depth > _MAX_DEPTH:
         return "..."
     if isinstance(node, AnyType):
