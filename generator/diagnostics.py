@@ -7,6 +7,7 @@ every problem it found. `GenerationError` carries the errors that stop a run.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -44,18 +45,31 @@ def error(file: str, pointer: str, message: str) -> GenerationError:
 
 @dataclass
 class DiagnosticLog:
-    """Collects warnings and errors, listing each distinct one once."""
+    """Collects warnings and errors, listing each distinct one once.
+
+    `locate` maps a pointer into the loaded document to the file and pointer it came
+    from, for specs whose `$ref`s pulled in other files.
+    """
 
     file: str
     strict: bool = False
+    locate: Callable[[str], tuple[str, str]] | None = None
     _seen: set[Diagnostic] = field(default_factory=set)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     def warn(self, pointer: str, message: str) -> None:
-        self._add(Diagnostic(self.file, pointer, message, "error" if self.strict else "warning"))
+        self._add(self._diagnostic(pointer, message, "error" if self.strict else "warning"))
 
     def error(self, pointer: str, message: str) -> None:
-        self._add(Diagnostic(self.file, pointer, message, "error"))
+        self._add(self._diagnostic(pointer, message, "error"))
+
+    def where(self, pointer: str) -> tuple[str, str]:
+        """The file and the pointer inside it that `pointer` stands for."""
+        return self.locate(pointer) if self.locate else (self.file, pointer)
+
+    def _diagnostic(self, pointer: str, message: str, severity: Severity) -> Diagnostic:
+        file, pointer = self.where(pointer)
+        return Diagnostic(file, pointer, message, severity)
 
     def _add(self, diagnostic: Diagnostic) -> None:
         if diagnostic in self._seen:

@@ -1,7 +1,9 @@
 """Turn names from a spec into valid, readable, deterministic Python identifiers.
 
 Wire names are never changed: generated code keeps them as aliases and dictionary
-keys. Only the Python-side identifier is normalised here.
+keys. Only the Python-side identifier is normalised here. Soft keywords (`match`,
+`type`) are valid names and stay as they are, so the same spec yields the same names
+whichever Python version runs the generator.
 """
 
 from __future__ import annotations
@@ -49,7 +51,6 @@ MODULE_LEVEL_NAMES = frozenset(
         "Client",
         "Tuple",
         "List",
-        "Dict",
         "TypedDict",
         "TypeAlias",
         "TypeAliasType",
@@ -83,6 +84,9 @@ MODULE_LEVEL_NAMES = frozenset(
         "SyncAPIClient",
         "AsyncAPIClient",
         "Model",
+        "Self",
+        "TracebackType",
+        "AiohttpTransport",
         "annotations",
         "cast",
         "httpx",
@@ -126,7 +130,7 @@ def upper_snake_case(name: str, *, fallback: str = "VALUE") -> str:
 def field_name(wire_name: str) -> str:
     """A model field or TypedDict-independent keyword name for a property."""
     name = snake_case(wire_name, fallback="field")
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in PYDANTIC_RESERVED:
+    if keyword.iskeyword(name) or name in PYDANTIC_RESERVED:
         name += "_"
     elif name in ANNOTATION_NAMES:
         name += "_"
@@ -138,7 +142,7 @@ def field_name(wire_name: str) -> str:
 def argument_name(wire_name: str, reserved: frozenset[str] = frozenset()) -> str:
     """A method keyword argument name; `reserved` holds names the method already uses."""
     name = snake_case(wire_name, fallback="arg")
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in BUILTIN_NAMES:
+    if keyword.iskeyword(name) or name in BUILTIN_NAMES or name in MODULE_LEVEL_NAMES:
         name += "_"
     while name in reserved or name == "self":
         name += "_"
@@ -154,7 +158,7 @@ def class_name(raw: str) -> str:
 
 def method_name(raw: str) -> str:
     name = snake_case(raw, fallback="call")
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in BUILTIN_NAMES:
+    if keyword.iskeyword(name) or name in BUILTIN_NAMES:
         name += "_"
     return name
 

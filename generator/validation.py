@@ -45,13 +45,53 @@ def validate_document(document: dict[str, Any], version: str, log: DiagnosticLog
     try:
         model.model_validate(document)
     except pydantic.ValidationError as exc:
-        for problem in exc.errors(include_url=False):
-            reason = problem["msg"]
-            if problem["type"] == "missing":
-                reason = f"missing required field {problem['loc'][-1]!r}"
-            log.error(_pointer(document, problem["loc"]), f"invalid OpenAPI {version}: {reason}")
+        for pointer, reason in _select_problems(document, exc.errors(include_url=False)):
+            log.error(pointer, f"invalid OpenAPI {version}: {reason}")
     if log.errors:
         raise GenerationError(log.errors)
+
+
+def _select_problems(document: Any, problems: list[Any]) -> list[tuple[str, str]]:
+    """One (pointer, reason) per problem, leaving out what a union's other branch explains.
+
+    pydantic tries every branch of a union such as "Reference or Schema" and reports
+    each failure. A missing `$ref` on a value that has no `$ref` only means the value
+    is not a Reference, and an error on a value is redundant when an error deeper
+    inside it says what is wrong, so both are left out.
+    """
+    found: dict[str, str] = {}
+    for problem in problems:
+        pointer = _pointer(document, problem["loc"])
+        if problem["type"] == "missing" and problem["loc"][-1] == "$ref":
+            value = _value_at(document, pointer)
+            if isinstance(value, dict) and "$ref" not in value and len(problems) > 1:
+                continue
+        found.setdefault(pointer, _reason(problem))
+    deepest = [
+        pointer
+        for pointer in found
+        if not any(other.startswith(pointer + "/") for other in found)
+    ]
+    return [(pointer, found[pointer]) for pointer in deepest]
+
+
+def _reason(problem: Any) -> str:
+    if problem["type"] == "missing":
+        return f"missing required field {problem['loc'][-1]!r}"
+    reason = str(problem["msg"])
+    value = problem.get("input")
+    if value is None and "type" in problem["loc"]:
+        reason += '; this is a YAML null (unquoted null): write "null" in quotes for the null type'
+    elif isinstance(value, (str, int, float, bool)):
+        reason += f", not {value!r}"
+    return reason
+
+
+def _value_at(document: Any, pointer: str) -> Any:
+    try:
+        return pointers.resolve(document, pointer)
+    except pointers.PointerNotFound:
+        return None
 
 
 def _pointer(document: Any, location: tuple[Any, ...]) -> str:

@@ -15,7 +15,7 @@ from generator.model import (
     Server,
     ServerVariable,
 )
-from generator.naming import pascal_case, snake_case, upper_snake_case
+from generator.naming import NameRegistry, argument_name, pascal_case, snake_case, upper_snake_case
 from generator.parser.discriminators import add_discriminators
 from generator.parser.operations import OperationParser
 from generator.parser.schemas import SchemaParser
@@ -80,11 +80,28 @@ def _package_name(title: str) -> str:
     return f"{base}_client"
 
 
+# Keyword arguments and local names of the client constructor and `_resolve_base_url`.
+_CLIENT_ARGUMENTS = frozenset(
+    {
+        "api_key",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "default_headers",
+        "compression",
+        "http_client",
+        "url",
+        "os",
+    }
+)
+
+
 def _servers(document: dict[str, Any], config: GeneratorConfig) -> tuple[Server, ...]:
     servers = []
     for raw in document.get("servers") or []:
         if not isinstance(raw, dict) or not isinstance(raw.get("url"), str):
             continue
+        arguments = NameRegistry(_CLIENT_ARGUMENTS)
         variables = tuple(
             ServerVariable(
                 name=name,
@@ -92,8 +109,10 @@ def _servers(document: dict[str, Any], config: GeneratorConfig) -> tuple[Server,
                 description=str(variable.get("description") or "").strip(),
                 enum=tuple(str(value) for value in variable.get("enum") or ()),
                 env_var=config.server_variable_env.get(name),
+                argument=arguments.claim(argument_name(name, _CLIENT_ARGUMENTS)),
             )
             for name, variable in (raw.get("variables") or {}).items()
+            if isinstance(variable, dict)
         )
         servers.append(Server(raw["url"], str(raw.get("description") or ""), variables))
     return tuple(servers)

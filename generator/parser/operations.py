@@ -7,6 +7,7 @@ wire, and its value names the method when nothing else does.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -15,23 +16,48 @@ from generator.config import GeneratorConfig, OperationConfig, ResourceConfig
 from generator.model import (
     AnyType,
     ArrayType,
+    Base64Vectors,
     ObjectDefinition,
     Operation,
     Pagination,
     Parameter,
+    PrimitiveType,
     Property,
     RefType,
     RequestBody,
     Response,
     Source,
-
 )
 from generator.naming import NameRegistry, argument_name, method_name, pascal_case
 from generator.parser.schemas import SchemaParser
 
+_DEFAULT_STYLES = {"query": "form", "cookie": "form", "path": "simple", "header": "simple"}
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 # Names every generated method uses for itself, its options or its local variables.
-RESERVED_ARGUMENTS = frozenset({"self", "timeout", "body", "params", "headers", "path", "cast"})
+RESERVED_ARGUMENTS = frozenset(
+    {
+        "self",
+        "timeout",
+        "body",
+        "params",
+        "headers",
+        "path",
+        "cast",
+        "response",
+        "page",
+        "fetch_page",
+        "start_cursor",
+        "page_cursor",
+        "strip_not_given",
+        "encode_path_parameter",
+        "encode_headers",
+        "query_items",
+        "with_query",
+    }
+)
+# Attributes of the generated client and resource classes that a method must not replace.
+RESERVED_METHODS = frozenset({"close", "base_url"})
+_PATH_TEMPLATE = re.compile(r"\{([^{}]+)\}")
 
 
 def operation_key(http_method: str, path_key: str) -> str:
@@ -74,11 +100,14 @@ class OperationParser:
 
         resource = self._resource_for(path)
         name = self._method_name(raw, settings, http_method, path, fixed_query, pointer, key)
+        reserved = RESERVED_METHODS | {r.name for r in self.config.resources}
+        if name in reserved:
+            name += "_"
         name = self._method_names.setdefault(resource.name if resource else None, NameRegistry()).claim(name)
         hint = pascal_case(name)
 
         taken = NameRegistry(RESERVED_ARGUMENTS)
-        parameters = self._parameters(path_item, raw, path_pointer, pointer, hint, taken)
+        parameters = self._parameters(path_key, path_item, raw, path_pointer, pointer, hint, taken)
         body = self._request_body(raw, pointer, hint, settings, taken)
         response = self._response(raw, pointer, hint)
         return Operation(
@@ -96,8 +125,9 @@ class OperationParser:
             response=response,
             async_operation=settings.async_operation,
             pagination=self._pagination(settings, response, pointer),
+            base64_vectors=self._base64_vectors(settings, body, pointer),
             deprecated=bool(raw.get("deprecated")),
-            source=Source(self.log.file, pointer),
+            source=Source(*self.log.where(pointer)),
             extensions={k: v for k, v in raw.items() if k.startswith("x-")},
         )
 
@@ -119,8 +149,12 @@ class OperationParser:
     ) -> str:
         if settings.method:
             return method_name(settings.method)
-        if isinstance(raw.get("operationId"), str) and raw["operationId"].strip():
-            return method_name(raw["operationId"])
+        operation_id = raw.get("operationId")
+        if isinstance(operation_id, str) and operation_id.strip():
+            if operation_id.strip()[0].isdigit():
+                # `2fa-verify` reads better as `post_2fa_verify` than with a generic prefix.
+                return method_name(f"{http_method}_{operation_id}")
+            return method_name(operation_id)
         if self.config.require_method_names:
             self.log.error(
                 pointer,
@@ -136,6 +170,7 @@ class OperationParser:
 
     def _parameters(
         self,
+        path_key: str,
         path_item: dict[str, Any],
         raw: dict[str, Any],
         path_pointer: str,
@@ -162,23 +197,56 @@ class OperationParser:
                 self.log.error(resolved_pointer, f"unknown parameter location {location!r}")
                 continue
             wire_name = str(resolved["name"])
+            style = str(resolved.get("style") or _DEFAULT_STYLES[location])
+            explode = bool(resolved.get("explode", style == "form"))
             schema, schema_pointer = _parameter_schema(resolved, resolved_pointer)
             node = self.schemas.type_of(schema, schema_pointer, f"{hint}{pascal_case(wire_name)}")
             is_bound = location == "path" and wire_name in bound
             parameters.append(
                 Parameter(
-                    name=wire_name if is_bound else taken.claim(argument_name(wire_name)),
+                    name=wire_name if is_bound else taken.claim(argument_name(wire_name, RESERVED_ARGUMENTS)),
                     wire_name=wire_name,
                     location=location,
                     type=node,
                     required=bool(resolved.get("required")) or location == "path",
                     description=_text(resolved.get("description")),
-                    explode=resolved.get("explode", resolved.get("style", "form") == "form"),
+                    explode=explode,
                     deprecated=bool(resolved.get("deprecated")),
-                    source=Source(self.log.file, resolved_pointer),
+                    source=Source(*self.log.where(resolved_pointer)),
+                    style=style,
+                    default=self.schemas.default_of(schema, schema_pointer),
                 )
             )
-        return parameters
+        return parameters + self._undeclared_path_parameters(path_key, parameters, pointer, taken)
+
+    def _undeclared_path_parameters(
+        self, path_key: str, declared: list[Parameter], pointer: str, taken: NameRegistry
+    ) -> list[Parameter]:
+        """Parameters for `{name}`s in the path that no parameter declares, typed as strings."""
+        known = {p.wire_name for p in declared if p.location == "path"}
+        bound = {r.path_parameter for r in self.config.resources}
+        added = []
+        for wire_name in dict.fromkeys(_PATH_TEMPLATE.findall(path_key.partition("?")[0])):
+            if wire_name in known:
+                continue
+            self.log.warn(
+                pointer,
+                f"path parameter {wire_name!r} is in the path but not declared; "
+                "it is taken as a required string",
+            )
+            added.append(
+                Parameter(
+                    name=wire_name if wire_name in bound else taken.claim(argument_name(wire_name, RESERVED_ARGUMENTS)),
+                    wire_name=wire_name,
+                    location="path",
+                    type=PrimitiveType("str"),
+                    required=True,
+                    source=Source(*self.log.where(pointer)),
+                    style="simple",
+                    explode=False,
+                )
+            )
+        return added
 
     # --- request body -----------------------------------------------------------
 
@@ -203,7 +271,7 @@ class OperationParser:
         schema = (content[media_type] or {}).get("schema", {})
         schema_pointer = pointers.join(media_pointer, "schema")
         required = bool(body.get("required", False)) or settings.wrap_body is not None
-        source = Source(self.log.file, schema_pointer)
+        source = Source(*self.log.where(schema_pointer))
 
         resolved, resolved_pointer = self.schemas.resolve(schema, schema_pointer)
         merged = self.schemas.merged_object(resolved, resolved_pointer) if isinstance(resolved, dict) else None
@@ -224,7 +292,7 @@ class OperationParser:
         node = self.schemas.type_of(schema, schema_pointer, f"{hint}Body")
         argument = settings.body_argument or "body"
         single = Property(
-            name=taken.claim(argument_name(argument)) if settings.body_argument else "body",
+            name=taken.claim(argument_name(argument, RESERVED_ARGUMENTS)) if settings.body_argument else "body",
             wire_name=argument,
             type=node,
             required=required,
@@ -278,9 +346,35 @@ class OperationParser:
             item_type=items.type.item,
         )
 
+    def _base64_vectors(
+        self, settings: OperationConfig, body: RequestBody | None, pointer: str
+    ) -> Base64Vectors | None:
+        config = settings.base64_vectors
+        if config is None:
+            return None
+        if settings.wrap_body is not None:
+            self.log.error(pointer, "base64_vectors cannot be combined with wrap_body")
+            return None
+        known = {prop.wire_name for prop in body.properties} if body is not None else set()
+        named = [*config.rows, *config.columns, *([config.schema] if config.schema else [])]
+        unknown = [name for name in named if name not in known]
+        if unknown:
+            self.log.error(
+                pointer,
+                f"base64_vectors names {', '.join(map(repr, unknown))}, which are not "
+                "properties of the request body",
+            )
+            return None
+        return Base64Vectors(
+            rows=config.rows,
+            columns=config.columns,
+            attributes=config.attributes,
+            schema=config.schema,
+        )
+
 
 def _renamed(prop: Property, taken: NameRegistry, body_required: bool) -> Property:
-    name = taken.claim(argument_name(prop.wire_name))
+    name = taken.claim(argument_name(prop.wire_name, RESERVED_ARGUMENTS))
     return Property(
         name=name,
         wire_name=prop.wire_name,

@@ -10,9 +10,11 @@ for the type-coverage report: precise, `Any` because the spec leaves it open, or
 from __future__ import annotations
 
 import logging
+from pathlib import PurePosixPath
 from typing import Any
 
 from generator import pointers
+from generator.bundler import BUNDLE_KEY
 from generator.diagnostics import DiagnosticLog
 from generator.model import (
     MISSING,
@@ -32,12 +34,16 @@ from generator.model import (
     UnionType,
 )
 from generator.naming import MODULE_LEVEL_NAMES, NameRegistry, class_name, field_name, pascal_case
+from generator.parser.json_types import declared_types, intersect, mismatched_values
 from generator.parser.unions import build_union
 
 logger = logging.getLogger(__name__)
 
 _STRING_FORMATS = {"date-time": "datetime", "date": "date", "uuid": "uuid", "binary": "bytes"}
 _SIMPLE_TYPES = {"integer": "int", "number": "float", "boolean": "bool", "null": "none"}
+_COMBINING_KEYWORDS = ("allOf", "oneOf", "anyOf", "not")
+# Keywords that show an allOf part describes an object (merged parts keep `type: object`).
+_OBJECT_KEYWORDS = ("properties", "required", "additionalProperties", "allOf", "x-property-pointers")
 # Keywords that constrain a value without changing its Python type.
 _ANNOTATION_KEYWORDS = {
     "description",
@@ -98,6 +104,10 @@ class SchemaParser:
         self._names = NameRegistry(MODULE_LEVEL_NAMES | reserved_names)
         self._name_by_pointer: dict[str, str] = {}
         self._in_progress: set[str] = set()
+        # $ref loops already reported, by the references they pass through.
+        self._reported_loops: set[frozenset[str]] = set()
+        # Components whose name went to the other file's schema they refer to.
+        self._shared_names: set[str] = set()
         # Inline objects already hoisted, keyed by pointer and schema identity; the schema
         # is kept in the value so its id() stays unique.
         self._hoisted: dict[tuple[str, int], tuple[Any, RefType]] = {}
@@ -112,7 +122,27 @@ class SchemaParser:
             self._name_by_pointer[pointer] = self._names.claim(class_name(raw_name))
         for raw_name in schemas:
             pointer = pointers.join("/components/schemas", raw_name)
+            self._name_bundled_target(schemas[raw_name], pointer)
+        for raw_name in schemas:
+            pointer = pointers.join("/components/schemas", raw_name)
             self._define(pointer, self._name_by_pointer[pointer])
+
+    def _name_bundled_target(self, schema: Any, pointer: str) -> None:
+        """Let a component that is only a `$ref` to another file's schema lend it its name.
+
+        `Owner: {$ref: owner.yaml}` then yields one class `Owner`, not an alias `Owner`
+        of a class named after the file.
+        """
+        if not isinstance(schema, dict) or set(schema) != {"$ref"}:
+            return
+        target = schema["$ref"]
+        if not isinstance(target, str) or not target.startswith(f"#/{BUNDLE_KEY}/"):
+            return
+        target_pointer = target[1:]
+        if target_pointer in self._name_by_pointer:
+            return
+        self._name_by_pointer[target_pointer] = self._name_by_pointer[pointer]
+        self._shared_names.add(pointer)
 
     def type_of(self, schema: Any, pointer: str, hint: str) -> TypeNode:
         """The type expression for `schema`; `hint` names any object hoisted out of it."""
@@ -127,23 +157,32 @@ class SchemaParser:
 
     def resolve(self, schema: Any, pointer: str) -> tuple[Any, str]:
         """Follow `$ref`s to the schema they name; return it with its pointer."""
-        seen = set()
+        chain: list[str] = []
         while isinstance(schema, dict) and "$ref" in schema:
             target = schema["$ref"]
             if not isinstance(target, str) or not target.startswith("#"):
                 self.log.error(pointer, f"unsupported $ref {target!r}; only local references work")
                 return {}, pointer
-            if target in seen:
-                self.log.error(pointer, f"$ref {target!r} refers to itself in a loop")
+            if target in chain:
+                loop = frozenset(chain)
+                if loop not in self._reported_loops:
+                    self._reported_loops.add(loop)
+                    path = " -> ".join(self._shown(item) for item in (*chain, target))
+                    self.log.error(pointer, f"$refs form a loop that never reaches a schema: {path}")
                 return {}, pointer
-            seen.add(target)
+            chain.append(target)
             try:
                 schema = pointers.resolve(self.document, target)
-            except pointers.PointerNotFound as exc:
-                self.log.error(pointer, f"dangling $ref: {exc}")
+            except pointers.PointerNotFound:
+                self.log.error(pointer, f"dangling $ref: {self._shown(target)!r} does not exist")
                 return {}, pointer
             pointer = target[1:]
         return schema, pointer
+
+    def _shown(self, target: str) -> str:
+        """Return a local reference as the user wrote it: `#/a/b`, or `other.yaml#/a/b` when bundled."""
+        file, pointer = self.log.where(target[1:])
+        return f"#{pointer}" if file == self.log.file else f"{file}#{pointer}"
 
     # --- references and definitions ---------------------------------------------
 
@@ -161,6 +200,9 @@ class SchemaParser:
         return RefType(name)
 
     def _define(self, pointer: str, name: str) -> None:
+        if pointer in self._shared_names:
+            schema = pointers.resolve(self.document, pointer)
+            pointer = schema["$ref"][1:]
         if name in self.definitions or pointer in self._in_progress:
             return
         self._in_progress.add(pointer)
@@ -170,7 +212,7 @@ class SchemaParser:
 
     def definition_of(self, schema: Any, pointer: str, name: str) -> Definition:
         """The named definition for a schema: an object, or an alias of any other type."""
-        source = Source(self.log.file, pointer)
+        source = Source(*self.log.where(pointer))
         description = _description(schema)
         extensions = _extensions(schema)
         if isinstance(schema, dict) and _is_object_schema(schema):
@@ -216,7 +258,7 @@ class SchemaParser:
         if "oneOf" in schema or "anyOf" in schema:
             return self._one_of(schema, pointer, hint)
         if "const" in schema:
-            return LiteralType((schema["const"],))
+            return self._const(schema, pointer)
         if "enum" in schema:
             return self._enum(schema, pointer)
 
@@ -257,17 +299,49 @@ class SchemaParser:
             variants.append(self._typed(schema, schema_type, pointer, hint))
         return variants[0] if len(variants) == 1 else UnionType(tuple(variants))
 
+    def _const(self, schema: dict[str, Any], pointer: str) -> TypeNode:
+        return self._literal_values([schema["const"]], schema, pointers.join(pointer, "const"), "const")
+
     def _enum(self, schema: dict[str, Any], pointer: str) -> TypeNode:
         values = schema["enum"]
         if not isinstance(values, list) or not values:
             self.log.error(pointer, "'enum' must be a non-empty list of values")
             return AnyType(open_in_spec=False)
+        return self._literal_values(values, schema, pointers.join(pointer, "enum"), "enum")
+
+    def _literal_values(
+        self, values: list[Any], schema: dict[str, Any], pointer: str, keyword: str
+    ) -> TypeNode:
+        """`Literal[...]` of const or enum values; floats, which Literal cannot hold, widen to float."""
+        types = declared_types(schema)
+        if types is not None:
+            mismatched = mismatched_values(values, types)
+            if mismatched:
+                allowed = " or ".join(sorted(types))
+                self.log.error(
+                    pointer,
+                    f"{keyword} value {mismatched[0]!r} is not of the schema's type {allowed}; "
+                    "no value can match both",
+                )
+                return AnyType(open_in_spec=False)
         scalars = [v for v in values if v is None or isinstance(v, (str, int, float, bool))]
         if len(scalars) != len(values):
-            self.log.warn(pointer, "enum holds objects or arrays, which Literal cannot express; typed as Any")
+            self.log.warn(
+                pointer, f"{keyword} holds objects or arrays, which Literal cannot express; typed as Any"
+            )
             return AnyType(open_in_spec=False)
-        unique_values = tuple(dict.fromkeys((type(v), v) for v in scalars))
-        return LiteralType(tuple(value for _, value in unique_values))
+
+        floats = [v for v in scalars if isinstance(v, float)]
+        exact = [v for v in scalars if not isinstance(v, float)]
+        unique_values = tuple(value for _, value in dict.fromkeys((type(v), v) for v in exact))
+        if not floats:
+            return LiteralType(unique_values)
+        self.log.warn(
+            pointer,
+            f"{keyword} value {floats[0]!r} is a float, which Literal cannot hold; typed as float",
+        )
+        float_type = PrimitiveType("float")
+        return UnionType((LiteralType(unique_values), float_type)) if unique_values else float_type
 
     def _array(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeNode:
         prefix = schema.get("prefixItems")
@@ -348,12 +422,22 @@ class SchemaParser:
                     required=wire_name in required,
                     nullable=_includes_none(node),
                     description=_description(sub) or self._referenced_description(sub, sub_pointer),
-                    default=sub.get("default", MISSING) if isinstance(sub, dict) else MISSING,
+                    default=self.default_of(sub, sub_pointer),
                     deprecated=bool(sub.get("deprecated")) if isinstance(sub, dict) else False,
-                    source=Source(self.log.file, sub_pointer),
+                    source=Source(*self.log.where(sub_pointer)),
                 )
             )
         return tuple(result)
+
+    def default_of(self, schema: Any, pointer: str) -> Any:
+        """Return the schema's `default`, or else that of the schema it refers to, or MISSING."""
+        if isinstance(schema, dict) and "default" in schema:
+            return schema["default"]
+        if isinstance(schema, dict) and "$ref" in schema:
+            target, _ = self.resolve(schema, pointer)
+            if isinstance(target, dict):
+                return target.get("default", MISSING)
+        return MISSING
 
     def _referenced_description(self, schema: Any, pointer: str) -> str:
         if isinstance(schema, dict) and "$ref" in schema:
@@ -361,10 +445,21 @@ class SchemaParser:
             return _description(target)
         return ""
 
-    def merged_object(self, schema: dict[str, Any], pointer: str) -> dict[str, Any] | None:
-        """Merge `allOf` parts into one object schema; None when a part is not an object."""
+    def merged_object(
+        self, schema: dict[str, Any], pointer: str, *, _visiting: frozenset[str] = frozenset()
+    ) -> dict[str, Any] | None:
+        """Merge `allOf` parts into one object schema; None when a part is not an object.
+
+        Parts that only annotate (`{description: ...}`) or only list `required` names
+        are merged too, because they constrain the same object.
+        """
         if "allOf" not in schema:
             return schema
+        if not isinstance(schema["allOf"], list):
+            self.log.error(pointers.join(pointer, "allOf"), "'allOf' must be a list of schemas")
+            return None
+        visiting = _visiting | {pointer}
+        shapes_object = False
         merged: dict[str, Any] = {"properties": {}, "required": [], "x-property-pointers": {}}
         parts = [(part, pointers.join(pointer, "allOf", i)) for i, part in enumerate(schema["allOf"])]
         own = {k: v for k, v in schema.items() if k != "allOf"}
@@ -373,18 +468,21 @@ class SchemaParser:
             resolved, resolved_pointer = self.resolve(part, part_pointer)
             if not isinstance(resolved, dict):
                 return None
-            if "allOf" in resolved:
-                if resolved_pointer == pointer or resolved_pointer in self._in_progress - {pointer}:
+            if "allOf" in resolved and resolved is not own:
+                if resolved_pointer in visiting or resolved_pointer in self._in_progress - {pointer}:
                     self.log.error(pointer, "allOf includes itself, a cycle no type can represent")
                     return None
-                resolved = self.merged_object(resolved, resolved_pointer)
+                resolved = self.merged_object(resolved, resolved_pointer, _visiting=visiting)
                 if resolved is None:
                     return None
-            elif any(k in resolved for k in ("oneOf", "anyOf")) or not _is_object_schema(resolved):
-                if resolved is own and own.get("type", "object") == "object":
-                    continue
+            elif not _is_object_compatible(resolved):
                 return None
+            shapes_object = shapes_object or resolved.get("type") == "object" or any(
+                k in resolved for k in _OBJECT_KEYWORDS
+            )
             self._merge_into(merged, resolved, resolved_pointer, pointer)
+        if not shapes_object:
+            return None
         if not merged["required"]:
             del merged["required"]
         return merged
@@ -416,16 +514,62 @@ class SchemaParser:
     def _all_of(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeNode:
         parts = schema["allOf"]
         siblings = {k for k in schema if k not in _ANNOTATION_KEYWORDS and not k.startswith("x-")}
-        if isinstance(parts, list) and len(parts) == 1 and siblings == {"allOf"}:
-            return self.type_of(parts[0], pointers.join(pointer, "allOf", 0), hint)
+        if not isinstance(parts, list) or not parts:
+            self.log.error(pointers.join(pointer, "allOf"), "'allOf' must be a non-empty list of schemas")
+            return AnyType(open_in_spec=False)
+        shaping = [(i, part) for i, part in enumerate(parts) if not _is_annotation_only(part)]
+        if not shaping and siblings == {"allOf"}:
+            return AnyType()
+        if len(shaping) == 1 and siblings == {"allOf"}:
+            index, part = shaping[0]
+            return self.type_of(part, pointers.join(pointer, "allOf", index), hint)
 
         if self.merged_object(schema, pointer) is not None:
             return self._hoist(schema, pointer, hint)
         distributed = self._distribute_all_of(schema, pointer, hint)
         if distributed is not None:
             return distributed
+        errors_before = len(self.log.errors)
+        merged = self._merged_scalar(schema, pointer)
+        if merged is not None:
+            return self.type_of(merged, pointer, hint)
+        if len(self.log.errors) > errors_before:
+            return AnyType(open_in_spec=False)
         self.log.warn(pointer, "allOf mixes objects with non-object schemas; typed as Any")
         return AnyType(open_in_spec=False)
+
+    def _merged_scalar(self, schema: dict[str, Any], pointer: str) -> dict[str, Any] | None:
+        """Merge allOf parts that are not objects (`{type: string}` + `{maxLength: 5}`) into one.
+
+        Reports an error, and returns None, when the parts allow no common type.
+        """
+        own = {k: v for k, v in schema.items() if k != "allOf"}
+        merged: dict[str, Any] = {}
+        types: frozenset[str] | None = declared_types(own)
+        for index, part in enumerate(schema["allOf"]):
+            resolved, _ = self.resolve(part, pointers.join(pointer, "allOf", index))
+            if not isinstance(resolved, dict) or any(k in resolved for k in _COMBINING_KEYWORDS):
+                return None
+            part_types = declared_types(resolved)
+            if part_types is not None:
+                common = part_types if types is None else intersect(types, part_types)
+                if not common:
+                    self.log.error(
+                        pointers.join(pointer, "allOf", index),
+                        f"allOf requires both {' or '.join(sorted(types or ()))} and "
+                        f"{' or '.join(sorted(part_types))}; no value can be both",
+                    )
+                    return None
+                types = common
+            merged.update(resolved)
+        merged.update(own)
+        if types is None or "object" in types:
+            return None
+        merged["type"] = sorted(types) if len(types) > 1 else next(iter(types))
+        merged.pop("nullable", None)
+        if "null" in types and isinstance(merged["type"], str):
+            merged["type"] = [merged["type"]]
+        return merged
 
     def _distribute_all_of(self, schema: dict[str, Any], pointer: str, hint: str) -> TypeNode | None:
         """allOf [A, oneOf [B, C]] becomes a union of the objects A+B and A+C."""
@@ -467,6 +611,16 @@ def _is_object_schema(schema: dict[str, Any]) -> bool:
     return "type" not in schema and bool(schema.get("properties")) and "oneOf" not in schema
 
 
+def _is_object_compatible(schema: dict[str, Any]) -> bool:
+    """Return whether an allOf part merges into an object: it is one, or only adds constraints."""
+    if _is_object_schema(schema):
+        return True
+    schema_type = schema.get("type", "object")
+    if schema_type != "object":
+        return False
+    return not any(k in schema for k in (*_COMBINING_KEYWORDS, "enum", "const", "items", "prefixItems"))
+
+
 def _is_definition_worthy(schema: Any) -> bool:
     return isinstance(schema, dict) and (
         _is_object_schema(schema) or "oneOf" in schema or "anyOf" in schema
@@ -498,8 +652,14 @@ def _includes_none(node: TypeNode) -> bool:
 
 
 def _description(schema: Any) -> str:
-    if isinstance(schema, dict) and isinstance(schema.get("description"), str):
+    if not isinstance(schema, dict):
+        return ""
+    if isinstance(schema.get("description"), str):
         return schema["description"].strip()
+    # `allOf: [{$ref: X}, {description: ...}]` is how OpenAPI 3.0 describes a reference.
+    for part in schema.get("allOf") or ():
+        if _is_annotation_only(part) and isinstance(part.get("description"), str):
+            return part["description"].strip()
     return ""
 
 
@@ -517,6 +677,9 @@ def _ref_label(schema: Any) -> str:
 
 def _ref_name_hint(target_pointer: str, hint: str) -> str:
     tokens = pointers.split(target_pointer)
+    if len(tokens) == 2 and tokens[0] == BUNDLE_KEY:
+        # A whole file is the schema: name it after the file, `pet.yaml` -> `Pet`.
+        return PurePosixPath(tokens[1]).stem
     return tokens[-1] if tokens and not tokens[-1].isdigit() else hint
 
 

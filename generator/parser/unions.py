@@ -157,7 +157,7 @@ def _hoist_tuple(parser: SchemaParser, candidate: _Candidate, hint: str) -> Type
         name=name,
         type=candidate.node,
         description=description.strip() if isinstance(description, str) else "",
-        source=Source(parser.log.file, candidate.pointer),
+        source=Source(*parser.log.where(candidate.pointer)),
         extensions={k: v for k, v in raw.items() if k.startswith("x-")},
     )
     return parser.add_definition(definition)

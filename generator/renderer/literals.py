@@ -17,6 +17,7 @@ _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 # Characters that end a line for Python's tokenizer or str.splitlines(), besides "\n".
 _LINE_BREAKS = re.compile(r"[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_NON_PRINTING = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 class UnsafeNameError(ValueError):
@@ -55,6 +56,16 @@ def docstring_text(text: str) -> str:
     if text.endswith('"'):
         text = text[:-1] + '\\"'
     return text.strip()
+
+
+def inline_docstring_text(text: str) -> str:
+    """Escape prose for one line of a docstring, joining its lines with spaces."""
+    return " ".join(docstring_text(text).split())
+
+
+def comment_text(text: str) -> str:
+    """Prose for a one-line `#` comment (Python or TOML): every control character becomes a space."""
+    return " ".join(_NON_PRINTING.sub(" ", text).split())
 
 
 def docstring(text: str, indent: str = "", width: int = 88) -> str:
