@@ -9,7 +9,15 @@ Tests get a running server from the `fake_turbopuffer` fixture in
 from __future__ import annotations
 
 from ._app import RecordedRequest
-from ._faults import Fault, FaultInjector
+from ._faults import Fault, FaultInjector, RandomFaults
+from ._http import ConnectionStats
 from ._server import FakeTurbopuffer
 
-__all__ = ["FakeTurbopuffer", "Fault", "FaultInjector", "RecordedRequest"]
+__all__ = [
+    "ConnectionStats",
+    "FakeTurbopuffer",
+    "Fault",
+    "FaultInjector",
+    "RandomFaults",
+    "RecordedRequest",
+]

@@ -14,13 +14,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from ._context import RequestContext, ServerState
 from ._errors import ApiError, Unauthorized
 from ._faults import Fault, FaultInjector
-from ._responses import Response, error_response
+from ._responses import Disconnect, Response, error_response
 from ._routes import ROUTES
 from ._routing import RequestTarget, RouteError, RouteMatch, Router, parse_target
 from ._spec import OpenApiSpec
@@ -66,8 +66,8 @@ class Application:
         self._router = Router(spec.operations)
         self._records_lock = threading.Lock()
 
-    def handle(self, request: IncomingRequest) -> Response | None:
-        """Return the response to send, or None to close the connection without a response."""
+    def handle(self, request: IncomingRequest) -> Response | Disconnect:
+        """Return the response to send, or how to close the connection without a response."""
         try:
             return self._handle(request)
         except Exception as error:
@@ -76,7 +76,7 @@ class Application:
                 500, f"{request.method} {request.target}: unhandled {type(error).__name__}: {error}"
             )
 
-    def _handle(self, request: IncomingRequest) -> Response | None:
+    def _handle(self, request: IncomingRequest) -> Response | Disconnect:
         raw_body, body, json_error = _decode_body(request)
         with self._records_lock:
             self.requests.append(
@@ -99,7 +99,7 @@ class Application:
 
     def _respond_unless_faulted(
         self, request: IncomingRequest, respond: Callable[[], Response]
-    ) -> Response | None:
+    ) -> Response | Disconnect:
         """Apply the first matching injected fault, or call `respond` when none matches."""
         fault = self.faults.take(request.method, request.target)
         if fault is None:
@@ -207,17 +207,23 @@ class Application:
             self.validation_errors.extend(problems)
 
 
-def _apply_fault(fault: Fault, respond: Callable[[], Response]) -> Response | None:
+def _apply_fault(fault: Fault, respond: Callable[[], Response]) -> Response | Disconnect:
     if fault.delay:
         time.sleep(fault.delay)
     if fault.drop_connection:
-        return None
+        return Disconnect()
+    if fault.reset_connection:
+        return Disconnect(reset=True)
     if fault.status is not None:
         return fault.response()
     if fault.after_apply == "drop":
         respond()
-        return None
-    return respond()
+        return Disconnect()
+
+    response = respond()
+    if fault.truncate_body:
+        return replace(response, truncate_body=True)
+    return response
 
 
 def _decode_body(request: IncomingRequest) -> tuple[bytes, Any, str | None]:

@@ -1,10 +1,10 @@
 """Asynchronous copy operations that clients start with a token and then poll.
 
-An operation reports "running" for a configurable number of polls. The poll
-after that performs the copy and reports "finished" with the WriteResult, or
-with the error the copy raised (for example a missing source namespace). The
-copy happens at that moment, so documents appear in the destination exactly
-when the operation first reports "finished".
+An operation reports "running" for a configurable number of polls, or forever
+when that number is None. The poll after that performs the copy and reports
+"finished" with the WriteResult, or with the error the copy raised (for example
+a missing source namespace). The copy happens at that moment, so documents
+appear in the destination exactly when the operation first reports "finished".
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class CopyOperations:
     Callers hold the store lock, which also guards this registry.
     """
 
-    def __init__(self, *, polls_until_finished: int) -> None:
+    def __init__(self, *, polls_until_finished: int | None) -> None:
         self.polls_until_finished = polls_until_finished
         self._operations: dict[str, CopyOperation] = {}
 
@@ -65,7 +65,7 @@ class CopyOperations:
             raise NotFound(f"operation {token!r} not found in namespace {namespace!r}")
 
         operation.polls += 1
-        if operation.result is None and operation.polls <= self.polls_until_finished:
+        if operation.result is None and self._still_running(operation):
             return {"status": "running", "start_time": format_timestamp(operation.started_at)}
 
         if operation.result is None:
@@ -78,6 +78,10 @@ class CopyOperations:
             "finish_time": format_timestamp(operation.finished_at),
             "result": operation.result,
         }
+
+    def _still_running(self, operation: CopyOperation) -> bool:
+        limit = self.polls_until_finished
+        return limit is None or operation.polls <= limit
 
 
 def _finish(operation: CopyOperation) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 Connections are kept alive between requests. The server tracks open
 connections so that `close_connections` can end idle keep-alive connections
-when the fake stops.
+when the fake stops, and so that tests can check how many connections a
+client keeps open.
 """
 
 from __future__ import annotations
@@ -10,34 +11,55 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import struct
 import sys
 import threading
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 from ._app import Application, IncomingRequest
-from ._responses import Response
+from ._responses import Disconnect, Response
 
 logger = logging.getLogger(__name__)
 
 # Maximum number of chunks the chunked-body reader accepts, so a broken client cannot loop it.
 _MAX_CHUNKS = 100_000
+# SO_LINGER on with a zero timeout makes close() send a TCP reset instead of a FIN.
+_RESET_ON_CLOSE = struct.pack("ii", 1, 0)
+
+
+@dataclass(frozen=True)
+class ConnectionStats:
+    """Counts of client connections: open now, the most open at once, and accepted in total."""
+
+    open: int
+    peak_open: int
+    accepted: int
 
 
 class HttpServer(ThreadingHTTPServer):
     """A threading HTTP server bound to one application."""
 
     daemon_threads = True
+    # The listen backlog. socketserver's default of 5 overflows when many clients connect
+    # at once, and the kernel then drops connection attempts, which clients see as
+    # connect timeouts of a second or more.
+    request_queue_size = 128
 
     def __init__(self, address: tuple[str, int], application: Application) -> None:
         super().__init__(address, _RequestHandler)
         self.application = application
         self._connections: set[socket.socket] = set()
         self._connections_lock = threading.Lock()
+        self._peak_open = 0
+        self._accepted = 0
 
     def track(self, connection: socket.socket) -> None:
         with self._connections_lock:
             self._connections.add(connection)
+            self._accepted += 1
+            self._peak_open = max(self._peak_open, len(self._connections))
 
     def untrack(self, connection: socket.socket) -> None:
         with self._connections_lock:
@@ -48,6 +70,12 @@ class HttpServer(ThreadingHTTPServer):
         # fault tests, so it is logged instead of printed as a traceback.
         # socketserver calls this inside its except block, so exc_info() is that error.
         logger.debug("Connection from %s ended with %r", client_address, sys.exc_info()[1])
+
+    def connection_stats(self) -> ConnectionStats:
+        with self._connections_lock:
+            return ConnectionStats(
+                open=len(self._connections), peak_open=self._peak_open, accepted=self._accepted
+            )
 
     def close_connections(self) -> None:
         """Shut down every open connection so that its handler thread ends."""
@@ -115,11 +143,19 @@ class _RequestHandler(BaseHTTPRequestHandler):
             method=self.command, target=self.path, headers=headers, raw_body=raw_body
         )
         response = self.server.application.handle(request)
-        if response is None:
-            # Closing without a status line makes the client see a dropped connection.
-            self.close_connection = True
+        if isinstance(response, Disconnect):
+            self._disconnect(reset=response.reset)
             return
         self._send(response)
+
+    def _disconnect(self, *, reset: bool) -> None:
+        """Close the connection without a status line, so the client sees it dropped."""
+        self.close_connection = True
+        if reset:
+            self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, _RESET_ON_CLOSE)
+            # Closing here, before socketserver's shutdown(SHUT_WR) could send a FIN,
+            # makes the client receive the reset first.
+            self.connection.close()
 
     def _read_body(self) -> bytes:
         if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
@@ -169,5 +205,9 @@ class _RequestHandler(BaseHTTPRequestHandler):
         if self.close_connection:
             self.send_header("Connection", "close")
         self.end_headers()
+        if response.truncate_body:
+            # The full length was declared, so the client sees the connection end mid-body.
+            self.close_connection = True
+            payload = payload[: len(payload) // 2]
         if self.command != "HEAD":
             self.wfile.write(payload)

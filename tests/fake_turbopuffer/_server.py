@@ -6,7 +6,7 @@ import copy
 import logging
 import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self
 
@@ -14,7 +14,7 @@ from ._app import Application, RecordedRequest
 from ._context import ServerState
 from ._copies import CopyOperations
 from ._faults import AfterApply, Fault, FaultInjector
-from ._http import HttpServer
+from ._http import ConnectionStats, HttpServer
 from ._spec import load_spec
 from ._store import Document, Store
 
@@ -40,7 +40,7 @@ class FakeTurbopuffer:
         *,
         spec_path: str | os.PathLike[str],
         api_key: str = "test-key",
-        copy_polls_until_finished: int = 2,
+        copy_polls_until_finished: int | None = 2,
         default_page_size: int = 100,
     ) -> None:
         self.faults = FaultInjector()
@@ -78,13 +78,22 @@ class FakeTurbopuffer:
         return self._application.internal_errors
 
     @property
-    def copy_polls_until_finished(self) -> int:
-        """How many polls of a copy operation report "running" before it finishes."""
+    def copy_polls_until_finished(self) -> int | None:
+        """How many polls of a copy operation report "running" before it finishes.
+
+        None makes every copy operation run forever.
+        """
         return self._application.state.copies.polls_until_finished
 
     @copy_polls_until_finished.setter
-    def copy_polls_until_finished(self, value: int) -> None:
+    def copy_polls_until_finished(self, value: int | None) -> None:
         self._application.state.copies.polls_until_finished = value
+
+    def connection_stats(self) -> ConnectionStats:
+        """Return how many client connections are open, were open at most, and were accepted."""
+        if self._http_server is None:
+            raise RuntimeError("the server is not running, call start() first")
+        return self._http_server.connection_stats()
 
     def start(self) -> None:
         if self._http_server is not None:
@@ -134,8 +143,10 @@ class FakeTurbopuffer:
         body: Any = None,
         times: int = 1,
         drop_connection: bool = False,
+        reset_connection: bool = False,
         delay: float = 0.0,
         after_apply: AfterApply | None = None,
+        truncate_body: bool = False,
     ) -> Fault:
         """Queue a fault for matching requests, as `FaultInjector.inject` describes."""
         return self.faults.inject(
@@ -146,9 +157,15 @@ class FakeTurbopuffer:
             body=body,
             times=times,
             drop_connection=drop_connection,
+            reset_connection=reset_connection,
             delay=delay,
             after_apply=after_apply,
+            truncate_body=truncate_body,
         )
+
+    def inject_randomly(self, *, rate: float, seed: int, faults: Sequence[Fault]) -> None:
+        """Apply one of `faults` to a random share of requests, as `FaultInjector` describes."""
+        self.faults.inject_randomly(rate=rate, seed=seed, faults=faults)
 
     def take_validation_errors(self) -> list[str]:
         """Return the validation errors recorded so far and clear them.
@@ -159,6 +176,13 @@ class FakeTurbopuffer:
         errors = list(self._application.validation_errors)
         self._application.validation_errors.clear()
         return errors
+
+    def document_count(self, namespace: str) -> int:
+        """Return the number of documents stored in a namespace (0 when it does not exist)."""
+        store = self._application.state.store
+        with store.lock:
+            found = store.find(namespace)
+            return len(found.documents) if found is not None else 0
 
     def namespace_names(self) -> list[str]:
         store = self._application.state.store

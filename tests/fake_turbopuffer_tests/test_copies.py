@@ -207,6 +207,21 @@ def test_copy_polls_until_finished_is_settable(
     assert _poll(client, location)["status"] == "finished"
 
 
+def test_copy_without_poll_limit_never_finishes(
+    fake_turbopuffer: FakeTurbopuffer, client: httpx.Client
+) -> None:
+    _seed_source(client)
+    fake_turbopuffer.copy_polls_until_finished = None
+
+    response = client.post(
+        f"/v2/namespaces/dst{START_COPY_FROM}", json={"copy_from_namespace": "src"}
+    )
+    statuses = {_poll(client, response.headers["location"])["status"] for _ in range(20)}
+
+    assert statuses == {"running"}
+    assert "dst" not in fake_turbopuffer.namespace_names()
+
+
 def test_unknown_operation_token_is_404(client: httpx.Client) -> None:
     response = client.get(f"/v1/namespaces/dst/operations/unknown{POLL_COPY_FROM}")
 

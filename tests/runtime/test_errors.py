@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import Annotated, Literal
 
 import pytest
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, TypeAdapter, ValidationError
 
 
 def test_tree_in_docstring_lists_every_error(runtime) -> None:
@@ -130,6 +131,26 @@ def test_validation_error_message_names_paths(runtime) -> None:
     assert "a.1.id: Field required" in error.message
     assert error.message.endswith("(and 2 more)")
     assert error.status_code == 200
+
+
+def test_validation_message_omits_union_tag(runtime) -> None:
+    class Running(BaseModel):
+        status: Literal["running"]
+
+    class Finished(BaseModel):
+        status: Literal["finished"]
+
+    operation = Annotated[Running | Finished, Field(discriminator="status")]
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(operation).validate_python({"status": "secret-tag"})
+
+    error = runtime.errors.APIResponseValidationError(
+        status_code=200, body={"status": "secret-tag"}, error=caught.value
+    )
+
+    assert "secret-tag" not in error.message
+    assert "(root): Input tag found using 'status'" in error.message
+    assert "expected tags: 'running', 'finished'" in error.message
 
 
 def test_connection_error_drops_headers(runtime) -> None:

@@ -111,3 +111,14 @@ def test_build_url_joins_query(runtime) -> None:
 )
 def test_is_same_origin(runtime, first: str, second: str, same: bool) -> None:
     assert runtime.urls.is_same_origin(httpx.URL(first), httpx.URL(second)) is same
+
+
+@pytest.mark.parametrize(
+    "base_url", ["https://user:secret@h", "https://secret@h", "http://:secret@h"]
+)
+def test_validate_base_url_rejects_credentials_unquoted(runtime, base_url: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        runtime.urls.validate_base_url(base_url)
+
+    assert "user name or password" in str(caught.value)
+    assert "secret" not in str(caught.value)
