@@ -39,6 +39,21 @@ class PaginationConfig:
 
 
 @dataclass(frozen=True)
+class Base64VectorsConfig:
+    """Request body properties whose vectors are sent as base64 little-endian float32.
+
+    `rows` name lists of documents and `columns` maps of attribute name to values.
+    The vector attributes are `attributes` plus those that the body property named
+    `schema` declares with a float32 vector type.
+    """
+
+    rows: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    attributes: tuple[str, ...] = ()
+    schema: str | None = None
+
+
+@dataclass(frozen=True)
 class OperationConfig:
     """Settings for one operation, keyed in the file by `"METHOD /path"`."""
 
@@ -48,6 +63,7 @@ class OperationConfig:
     wrap_body: str | None = None
     async_operation: bool = False
     pagination: PaginationConfig | None = None
+    base64_vectors: Base64VectorsConfig | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +100,15 @@ _TOP_LEVEL_KEYS = {
     "operations",
     "type_overrides",
 }
-_OPERATION_KEYS = {"method", "body_argument", "wrap_body", "async_operation", "pagination"}
+_OPERATION_KEYS = {
+    "method",
+    "body_argument",
+    "wrap_body",
+    "async_operation",
+    "pagination",
+    "base64_vectors",
+}
+_BASE64_VECTORS_KEYS = {"rows", "columns", "attributes", "schema"}
 _RESOURCE_KEYS = {"class_name", "path_parameter", "description"}
 _PAGINATION_KEYS = {"items", "cursor_parameter", "next_cursor"}
 
@@ -160,6 +184,9 @@ def _operations(file: str, raw: Any) -> dict[str, OperationConfig]:
             wrap_body=_optional_str(file, settings, "wrap_body", pointer),
             async_operation=bool(settings.get("async_operation", False)),
             pagination=_pagination(file, f"{pointer}/pagination", settings.get("pagination")),
+            base64_vectors=_base64_vectors(
+                file, f"{pointer}/base64_vectors", settings.get("base64_vectors")
+            ),
         )
     return operations
 
@@ -176,6 +203,21 @@ def _pagination(file: str, pointer: str, raw: Any) -> PaginationConfig | None:
             raise error(file, f"{pointer}/{key}", "missing; give it as a string")
         values[key] = raw[key]
     return PaginationConfig(**values)
+
+
+def _base64_vectors(file: str, pointer: str, raw: Any) -> Base64VectorsConfig | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise error(file, pointer, "must be a mapping with rows, columns, attributes and schema")
+    _reject_unknown(file, pointer, raw, _BASE64_VECTORS_KEYS)
+    lists = {}
+    for key in ("rows", "columns", "attributes"):
+        value = raw.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise error(file, f"{pointer}/{key}", "must be a list of property names")
+        lists[key] = tuple(value)
+    return Base64VectorsConfig(**lists, schema=_optional_str(file, raw, "schema", pointer))
 
 
 def _optional_str(file: str, raw: dict[str, Any], key: str, pointer: str = "") -> str | None:

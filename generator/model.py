@@ -10,6 +10,7 @@ TypedDict for requests) or a named type alias (`AliasDefinition`).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -161,6 +162,9 @@ class Parameter:
     explode: bool = True
     deprecated: bool = False
     source: Source | None = None
+    # OpenAPI's serialisation style: "form" for query and cookie, "simple" for path and header.
+    style: str = "form"
+    default: Any = MISSING
 
 
 @dataclass(frozen=True)
@@ -199,6 +203,21 @@ class Pagination:
 
 
 @dataclass(frozen=True)
+class Base64Vectors:
+    """The places of a request body's vectors, which the client sends as base64.
+
+    All names are wire names of body properties: `rows` hold lists of documents,
+    `columns` maps of attribute name to values, and `schema` the attribute types,
+    whose float32 vector attributes count as vectors besides `attributes`.
+    """
+
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    attributes: tuple[str, ...]
+    schema: str | None
+
+
+@dataclass(frozen=True)
 class Operation:
     """One HTTP operation and the method that calls it."""
 
@@ -216,6 +235,7 @@ class Operation:
     response: Response
     async_operation: bool = False
     pagination: Pagination | None = None
+    base64_vectors: Base64Vectors | None = None
     deprecated: bool = False
     source: Source | None = None
     extensions: dict[str, Any] = field(default_factory=dict, compare=False)
@@ -226,11 +246,14 @@ class Operation:
 
 @dataclass(frozen=True)
 class ServerVariable:
+    """A `{name}` in the server URL; `argument` is the client's keyword argument for it."""
+
     name: str
     default: str | None
     description: str = ""
     enum: tuple[str, ...] = ()
     env_var: str | None = None
+    argument: str = ""
 
 
 @dataclass(frozen=True)
@@ -297,7 +320,14 @@ class Api:
     dropped_variants: tuple[str, ...] = ()
 
     def definition(self, name: str) -> Definition:
+        """Return the first definition named `name`; raise KeyError when there is none."""
+        return self._definitions_by_name[name]
+
+    @functools.cached_property
+    def _definitions_by_name(self) -> dict[str, Definition]:
+        # Built once, because callers look up every definition in turn, and a linear
+        # search for each made large specs take quadratic time.
+        index: dict[str, Definition] = {}
         for definition in self.definitions:
-            if definition.name == name:
-                return definition
-        raise KeyError(name)
+            index.setdefault(definition.name, definition)
+        return index

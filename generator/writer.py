@@ -63,7 +63,7 @@ def replace_folder(staging: Path, output: Path) -> None:
 
 
 def read_folder(folder: Path) -> dict[str, bytes]:
-    """Every file under `folder`, by relative POSIX path, for comparing two packages."""
+    """Read every file under `folder`, keyed by relative POSIX path, to compare two packages."""
     if not folder.is_dir():
         return {}
     files = {}
@@ -81,8 +81,8 @@ def format_folder(folder: Path, *, formatter: Formatter = "ruff") -> None:
     if not python_files:
         return
     config = ["--no-cache", "--config", str(Path(__file__).with_name("ruff-output.toml"))]
-    _layout(python_files, folder, config, formatter)
-    # Fixes can leave lines too long or imports unwrapped, so lay out again afterwards.
+    # The fixes work on unformatted code too, and laying out last also wraps the lines
+    # that they leave too long, so one layout pass is enough.
     _run([_ruff(), "check", "--fix-only", "--quiet", *config, *python_files], folder)
     _layout(python_files, folder, config, formatter)
 

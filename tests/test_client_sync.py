@@ -70,10 +70,10 @@ def test_write_sends_rows_and_returns_counts(
 def test_write_omits_parameters_not_given(
     tpuf: Turbopuffer, fake_turbopuffer: FakeTurbopuffer
 ) -> None:
-    tpuf.namespace("docs").write(upsert_rows=[{"id": 1, "vector": [0.1, 0.2]}])
+    tpuf.namespace("docs").write(upsert_rows=[{"id": 1, "title": "a"}])
 
     body = fake_turbopuffer.requests[-1].body
-    assert body == {"upsert_rows": [{"id": 1, "vector": [0.1, 0.2]}]}
+    assert body == {"upsert_rows": [{"id": 1, "title": "a"}]}
 
 
 def test_query_ranks_by_vector(tpuf: Turbopuffer) -> None:

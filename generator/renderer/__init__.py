@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 import keyword
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +17,16 @@ import jinja2
 
 from generator.model import AliasDefinition, Api, ObjectDefinition
 from generator.naming import ANNOTATION_NAMES
-from generator.renderer.literals import docstring, docstring_text, identifier, literal
+from generator.renderer.literals import (
+    comment_text,
+    docstring,
+    docstring_text,
+    identifier,
+    inline_docstring_text,
+    literal,
+)
 from generator.renderer.methods import method_views
+from generator.renderer.parameters import needs_parameters_module
 from generator.renderer.type_expressions import (
     TypeNames,
     TypeRenderer,
@@ -48,6 +58,9 @@ class DefinitionView:
     extra: str = "unspecified"
     extra_annotation: str | None = None
     functional: bool = False
+    # The spec schema it renders, and whether it is the "request" or "response" form.
+    schema: str = ""
+    direction: str = "response"
 
 
 def render_package(api: Api) -> dict[str, str]:
@@ -56,7 +69,7 @@ def render_package(api: Api) -> dict[str, str]:
     context = {
         "api": api,
         "package": identifier(api.package_name),
-        "definitions": _definition_views(api, names),
+        "definitions": definition_views(api, names),
         "client_methods": method_views(api, names, None),
         "resources": [
             (resource, method_views(api, names, resource.name)) for resource in api.resources
@@ -64,6 +77,8 @@ def render_package(api: Api) -> dict[str, str]:
         "server": api.servers[0] if api.servers else None,
     }
     context["type_imports"] = _type_imports(context)
+    context["uses_parameters_module"] = needs_parameters_module(api)
+    context["uses_vectors_module"] = any(op.base64_vectors for op in api.operations)
     files = {}
     for template_name, output_name in _package_templates(api):
         template = environment.get_template(f"package/{template_name}")
@@ -84,6 +99,8 @@ def _package_templates(api: Api) -> list[tuple[str, str]]:
     ]
     if api.resources:
         templates.append(("_resources.py.jinja", "{package}/_resources.py"))
+    if needs_parameters_module(api):
+        templates.append(("_parameters.py.jinja", "{package}/_parameters.py"))
     return templates
 
 
@@ -96,15 +113,40 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=_bytecode_cache(),
     )
     environment.filters["literal"] = literal
     environment.filters["identifier"] = identifier
     environment.filters["docstring"] = docstring
     environment.filters["docstring_text"] = docstring_text
+    environment.filters["inline_docstring_text"] = inline_docstring_text
+    environment.filters["comment_text"] = comment_text
     return environment
 
 
-def _definition_views(api: Api, names: TypeNames) -> list[DefinitionView]:
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Keep compiled templates in `templates/__pycache__`, as Python keeps .pyc files.
+
+    Compiling the templates takes longer than rendering them, so every run after the
+    first reuses the compiled code. Jinja checks each entry
+    against the template's source, so an edited template is compiled again. Without
+    a writable folder, or with PYTHONDONTWRITEBYTECODE set, templates are compiled
+    on every run.
+    """
+    if sys.dont_write_bytecode:
+        return None
+    folder = TEMPLATES / "__pycache__"
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(folder, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder), "%s.jinja-cache")
+
+
+def definition_views(api: Api, names: TypeNames) -> list[DefinitionView]:
+    """Build a view of every definition form, in the order `types.py` declares them."""
     renderers = {
         (direction, quoted): TypeRenderer(names, direction, quote_refs=quoted)
         for direction in ("response", "request")
@@ -162,6 +204,7 @@ def _model_view(definition: ObjectDefinition, renderer: TypeRenderer) -> Definit
         fields=tuple(fields),
         extra=definition.extra,
         extra_annotation=extra_annotation,
+        schema=definition.name,
     )
 
 
@@ -192,6 +235,8 @@ def _typeddict_view(
         docstring=docstring(definition.description, "" if functional else "    "),
         fields=tuple(fields),
         functional=functional,
+        schema=definition.name,
+        direction="request",
     )
 
 
@@ -206,6 +251,8 @@ def _open_param_view(definition: ObjectDefinition, names: TypeNames) -> Definiti
         docstring=docstring(text, "    "),
         expression="Mapping[str, Any]",
         checker_expression="Mapping[str, Any]",
+        schema=definition.name,
+        direction="request",
     )
 
 
@@ -225,6 +272,8 @@ def _alias_view(definition: AliasDefinition, name: str, renderer: TypeRenderer) 
         docstring=docstring(definition.description, "    "),
         expression=renderer.render(definition.type),
         checker_expression=checker_expression,
+        schema=definition.name,
+        direction=renderer.direction,
     )
 
 

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from generator.naming import field_name
-from generator.model import Api, Operation, Parameter, Property, TypeNode
+from generator.model import MISSING, Api, Operation, Parameter, Property, TypeNode
 from generator.renderer.examples import example_value
 from generator.renderer.literals import identifier, literal, sectioned_docstring
+from generator.renderer.parameters import request_path, wire_parameters
 from generator.renderer.type_expressions import TypeNames, TypeRenderer
 
 _PATH_PARAMETER = re.compile(r"\{([^{}]+)\}")
@@ -54,6 +55,11 @@ class MethodView:
     pagination: PaginationView | None
     used_names: frozenset[str] = field(default=frozenset())
     example_arguments: str = ""
+    # The request call's path argument (with any styled query items) and headers.
+    request_path: str = ""
+    headers_expression: str | None = None
+    # The call that base64-encodes the body's vectors; None without `base64_vectors`.
+    vectors_expression: str | None = None
 
     def docstring(self, indent: str) -> str:
         summary = self.description or f"Send {self.http_method} {self.path}."
@@ -72,6 +78,8 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
     )
     keyword = [_parameter_argument(p, request) for p in operation.query_parameters]
     keyword += [_parameter_argument(p, request) for p in operation.header_parameters]
+    keyword += [_parameter_argument(p, request) for p in operation.cookie_parameters]
+    wire = wire_parameters(operation, names.definitions)
     body_expression = None
     if operation.body is not None:
         body_arguments = _body_arguments(operation, request)
@@ -93,7 +101,7 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
         http_method=operation.http_method,
         path=operation.path,
         path_expression=_path_expression(operation, bound),
-        query_items=tuple((literal(p.wire_name), p.name) for p in operation.query_parameters),
+        query_items=tuple((literal(p.wire_name), p.name) for p in wire.plain_query),
         header_items=tuple((literal(p.wire_name), p.name) for p in operation.header_parameters),
         body_expression=body_expression,
         response_type=response_type,
@@ -101,6 +109,9 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
         pagination=pagination,
         used_names=frozenset(request.mentioned | response.mentioned),
         example_arguments=_example_arguments(operation, names, bound),
+        request_path=request_path(_path_expression(operation, bound), wire),
+        headers_expression=wire.headers_expression,
+        vectors_expression=_vectors_expression(operation),
     )
 
 
@@ -126,9 +137,20 @@ def _parameter_argument(parameter: Parameter, renderer: TypeRenderer) -> Argumen
     annotation = renderer.render(parameter.type)
     if parameter.required:
         return ArgumentView(identifier(parameter.name), annotation, None, parameter.description)
-    return ArgumentView(
-        identifier(parameter.name), f"{annotation} | NotGiven", "NOT_GIVEN", parameter.description
-    )
+    description = _with_default(parameter.description, parameter.default)
+    return ArgumentView(identifier(parameter.name), f"{annotation} | NotGiven", "NOT_GIVEN", description)
+
+
+def _with_default(description: str, default: object) -> str:
+    """Append to a description the default that the server applies when the argument is left out."""
+    if default is MISSING:
+        return description
+    try:
+        shown = literal(default)
+    except ValueError:
+        shown = repr(default)
+    sentence = f"Defaults to {shown} on the server."
+    return f"{description} {sentence}" if description else sentence
 
 
 def _body_arguments(operation: Operation, renderer: TypeRenderer) -> list[ArgumentView]:
@@ -141,7 +163,8 @@ def _property_argument(prop: Property, renderer: TypeRenderer) -> ArgumentView:
     annotation = renderer.render(prop.type)
     if prop.required:
         return ArgumentView(identifier(prop.name), annotation, None, prop.description)
-    return ArgumentView(identifier(prop.name), f"{annotation} | NotGiven", "NOT_GIVEN", prop.description)
+    description = _with_default(prop.description, prop.default)
+    return ArgumentView(identifier(prop.name), f"{annotation} | NotGiven", "NOT_GIVEN", description)
 
 
 def _body_expression(operation: Operation) -> str:
@@ -157,13 +180,31 @@ def _body_expression(operation: Operation) -> str:
     return expression
 
 
+def _vectors_expression(operation: Operation) -> str | None:
+    vectors = operation.base64_vectors
+    if vectors is None or operation.body is None:
+        return None
+    arguments = [
+        f"rows={_tuple_literal(vectors.rows)}",
+        f"columns={_tuple_literal(vectors.columns)}",
+        f"attributes={_tuple_literal(vectors.attributes)}",
+        f"schema_key={literal(vectors.schema)}",
+    ]
+    return f"encode_body_vectors(body, {', '.join(arguments)})"
+
+
+def _tuple_literal(names: tuple[str, ...]) -> str:
+    items = ", ".join(literal(name) for name in names)
+    return f"({items},)" if len(names) == 1 else f"({items})"
+
+
 def _path_expression(operation: Operation, bound: str | None) -> str:
     parameters = {p.wire_name: p for p in operation.path_parameters}
     pieces: list[str] = []
     position = 0
     for match in _PATH_PARAMETER.finditer(operation.path):
         if match.start() > position:
-            pieces.append(literal(operation.path[position : match.start()]))
+            pieces.append(literal(_encode_path_text(operation.path[position : match.start()])))
         wire_name = match.group(1)
         if wire_name == bound:
             pieces.append("self._path_value")
@@ -172,12 +213,20 @@ def _path_expression(operation: Operation, bound: str | None) -> str:
         else:
             raise ValueError(f"path parameter {wire_name!r} of {operation.path!r} is not declared")
         position = match.end()
-    tail = operation.path[position:]
+    tail = _encode_path_text(operation.path[position:])
     if operation.fixed_query:
         tail += "?" + urlencode(operation.fixed_query)
     if tail:
         pieces.append(literal(tail))
     return " + ".join(pieces) if pieces else literal("/")
+
+
+def _encode_path_text(text: str) -> str:
+    """Percent-encode the fixed text of a path template, keeping what a path may hold as is.
+
+    `%` is kept too, so a spec path that is already percent-encoded is not encoded twice.
+    """
+    return quote(text, safe="/:@!$&'()*+,;=-._~%")
 
 
 def _response_types(operation: Operation, renderer: TypeRenderer) -> tuple[str, str]:

@@ -10,7 +10,8 @@ header on the 202 or on a poll response sets the next wait instead.
 The result is either `{"success": <response body>}` or
 `{"error": {"status_code": 409, "detail": {"status": "error", "error": "..."}}}`.
 A success value is returned as parsed JSON, for the caller to validate as the call's
-normal response. An error is raised as the APIStatusError for its status code.
+normal response. An error is raised as the APIStatusError for its status code, with
+the API key masked in its message and body.
 
 Location must be on the same origin (scheme, host and port) as the base URL, because
 each poll carries the API key.
@@ -54,6 +55,9 @@ _MAX_POLL_INTERVAL = 2.0
 # An upper bound for a poll response's Retry-After, so a broken header cannot stall the
 # client for hours when the call has no timeout.
 _MAX_POLL_RETRY_AFTER = 60.0
+
+Redact = Callable[[bytes], bytes]
+"""A function that returns its input with every occurrence of the API key masked."""
 
 SyncPoll = Callable[[httpx.URL, float | None], httpx.Response]
 """A function that sends GET to the URL, with retries, and returns the 2xx response.
@@ -101,12 +105,18 @@ def operation_url(response: httpx.Response, *, base_url: httpx.URL) -> httpx.URL
 
 
 def wait_for_operation(
-    poll: SyncPoll, url: httpx.URL, *, deadline: float | None, first_delay: float | None
+    poll: SyncPoll,
+    url: httpx.URL,
+    *,
+    deadline: float | None,
+    first_delay: float | None,
+    redact: Redact,
 ) -> object:
     """Poll `url` until the operation finishes and return its success value.
 
     `deadline` is a time.monotonic() value; None waits without limit. `first_delay` is
-    the 202 response's Retry-After in seconds, if any. Raises APITimeoutError when the
+    the 202 response's Retry-After in seconds, if any. `redact` masks the API key in an
+    error result before it becomes an exception. Raises APITimeoutError when the
     deadline passes, APIStatusError for an error result and AsyncOperationError for a
     body the protocol does not allow.
     """
@@ -117,7 +127,7 @@ def wait_for_operation(
         remaining = _remaining_seconds(deadline, url)
         response = poll(url, remaining)
         polls += 1
-        finished = _read_operation(response)
+        finished = _read_operation(response, redact)
         if finished is not None:
             return finished.value
 
@@ -133,6 +143,7 @@ async def async_wait_for_operation(
     *,
     deadline: float | None,
     first_delay: float | None,
+    redact: Redact,
 ) -> object:
     """Poll `url` until the operation finishes and return its success value.
 
@@ -145,7 +156,7 @@ async def async_wait_for_operation(
         remaining = _remaining_seconds(deadline, url)
         response = await poll(url, remaining)
         polls += 1
-        finished = _read_operation(response)
+        finished = _read_operation(response, redact)
         if finished is not None:
             return finished.value
 
@@ -222,7 +233,7 @@ def _remaining_seconds(deadline: float | None, url: httpx.URL) -> float | None:
     return remaining
 
 
-def _read_operation(response: httpx.Response) -> _Finished | None:
+def _read_operation(response: httpx.Response, redact: Redact) -> _Finished | None:
     """Return the success value of a finished operation, or None while it is running.
 
     Raises the mapped APIStatusError for an error result.
@@ -247,7 +258,7 @@ def _read_operation(response: httpx.Response) -> _Finished | None:
     if "success" in result:
         return _Finished(result["success"])
     if "error" in result:
-        raise _result_error(result["error"], source)
+        raise _result_error(_redacted_result_error(response.content, redact), source)
     raise AsyncOperationError(
         f"The finished asynchronous operation at {source} has neither result.success "
         "nor result.error."
@@ -266,6 +277,17 @@ def _result_error(error: object, source: str) -> Exception:
 
     detail = fields.get("detail")
     return status_error_from_parts(status_code, _detail_message(detail), detail)
+
+
+def _redacted_result_error(content: bytes, redact: Redact) -> object:
+    """Return `result.error` of the body, read again with the API key masked.
+
+    The success value is returned unmasked, because it is data, but an error ends up in
+    an exception message, and a server may echo the key in it.
+    """
+    body = _json_object(_parse_json(redact(content))) or {}
+    result = _json_object(body.get("result")) or {}
+    return result.get("error")
 
 
 def _detail_message(detail: object) -> str:

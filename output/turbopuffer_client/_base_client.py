@@ -307,6 +307,7 @@ class SyncAPIClient:
             operation_url(response, base_url=core.base_url_parsed),
             deadline=deadline,
             first_delay=core.operation_first_delay(response),
+            redact=core.auth.redact,
         )
         return validate_value(value, response_type, status_code=200)
 
@@ -461,6 +462,7 @@ class AsyncAPIClient:
             operation_url(response, base_url=core.base_url_parsed),
             deadline=deadline,
             first_delay=core.operation_first_delay(response),
+            redact=core.auth.redact,
         )
         return validate_value(value, response_type, status_code=200)
 

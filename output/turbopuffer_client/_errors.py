@@ -99,7 +99,9 @@ class APIResponseValidationError(APIError):
     """Raised when a successful response body does not have the shape the API describes.
 
     The message names the path of each invalid field (for example `rows.0.id`) and
-    the problem. `body` is the parsed JSON, or the text when the body is not JSON.
+    the problem. It quotes no value from the body, because the body may contain
+    anything the server sent, but an object key can be part of a path. `body` is the
+    parsed JSON, or the text when the body is not JSON.
     """
 
     status_code: int
@@ -269,7 +271,16 @@ def _describe_validation_error(error: ValidationError) -> str:
     problems: list[str] = []
     for detail in details[:_MAX_LISTED_VALIDATION_ERRORS]:
         path = ".".join(str(part) for part in detail["loc"]) or "(root)"
-        problems.append(f"{path}: {detail['msg']}")
+        message = detail["msg"]
+        if detail["type"] == "union_tag_invalid":
+            # Of pydantic-core's message templates (2.x, see list_all_errors()), this is
+            # the only one that quotes the input itself, so it is rebuilt without it.
+            context = detail.get("ctx", {})
+            message = (
+                f"Input tag found using {context.get('discriminator')} does not match any "
+                f"of the expected tags: {context.get('expected_tags')}"
+            )
+        problems.append(f"{path}: {message}")
 
     summary = "; ".join(problems)
     hidden = len(details) - _MAX_LISTED_VALIDATION_ERRORS

@@ -7,6 +7,7 @@ from typing import cast
 
 from ._base_client import AsyncAPIClient, SyncAPIClient, encode_path_parameter
 from ._types import NOT_GIVEN, NotGiven, Timeout, strip_not_given
+from ._vectors import encode_body_vectors
 from .types import (
     AggregateBy,
     AttributeSchema,
@@ -169,7 +170,7 @@ class Namespace:
             top_k: Search for `top_k` nearest neighbors.
             filters: Filter by attributes. Same syntax as the query endpoint.
             include_ground_truth: Include ground truth data (query vectors and true
-                nearest neighbors) in the response.
+                nearest neighbors) in the response. Defaults to False on the server.
             rank_by: The ranking function to evaluate recall for. If provided, `num`
                 must be either null or 1.
         """
@@ -243,7 +244,8 @@ class Namespace:
                 too many documents.
             return_affected_ids: If true, return the IDs of affected rows (deleted,
                 patched, upserted) in the response. For filtered and conditional writes,
-                only IDs for writes that succeeded will be included.
+                only IDs for writes that succeeded will be included. Defaults to False
+                on the server.
             encryption: The encryption configuration for a namespace.
             sharding: Configuration for namespace sharding, which partitions a
                 namespace's documents across multiple internal shards to scale indexing
@@ -282,6 +284,13 @@ class Namespace:
                 "disable_backpressure": disable_backpressure,
                 "create_namespace": create_namespace,
             }
+        )
+        body = encode_body_vectors(
+            body,
+            rows=("upsert_rows", "patch_rows"),
+            columns=("upsert_columns", "patch_columns"),
+            attributes=("vector",),
+            schema_key="schema",
         )
         response = self._api.request(
             "POST",
@@ -735,7 +744,7 @@ class AsyncNamespace:
             top_k: Search for `top_k` nearest neighbors.
             filters: Filter by attributes. Same syntax as the query endpoint.
             include_ground_truth: Include ground truth data (query vectors and true
-                nearest neighbors) in the response.
+                nearest neighbors) in the response. Defaults to False on the server.
             rank_by: The ranking function to evaluate recall for. If provided, `num`
                 must be either null or 1.
         """
@@ -809,7 +818,8 @@ class AsyncNamespace:
                 too many documents.
             return_affected_ids: If true, return the IDs of affected rows (deleted,
                 patched, upserted) in the response. For filtered and conditional writes,
-                only IDs for writes that succeeded will be included.
+                only IDs for writes that succeeded will be included. Defaults to False
+                on the server.
             encryption: The encryption configuration for a namespace.
             sharding: Configuration for namespace sharding, which partitions a
                 namespace's documents across multiple internal shards to scale indexing
@@ -848,6 +858,13 @@ class AsyncNamespace:
                 "disable_backpressure": disable_backpressure,
                 "create_namespace": create_namespace,
             }
+        )
+        body = encode_body_vectors(
+            body,
+            rows=("upsert_rows", "patch_rows"),
+            columns=("upsert_columns", "patch_columns"),
+            attributes=("vector",),
+            schema_key="schema",
         )
         response = await self._api.request(
             "POST",

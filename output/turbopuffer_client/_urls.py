@@ -41,13 +41,19 @@ def encode_path_parameter(value: str) -> str:
 def validate_base_url(base_url: str) -> str:
     """Return `base_url` without a trailing slash after checking that it is http(s).
 
-    Raises ValueError naming the URL and the accepted schemes otherwise.
+    Raises ValueError naming the URL and the accepted schemes otherwise. A URL with a
+    user name or password is rejected without quoting it, because it contains a secret.
     """
     try:
         url = httpx.URL(base_url)
     except httpx.InvalidURL as error:
         raise ValueError(f"Invalid base_url {base_url!r}: {error}") from None
 
+    if url.userinfo:
+        raise ValueError(
+            "Invalid base_url: it must not contain a user name or password. "
+            "Pass the API key as api_key=... instead."
+        )
     if url.scheme not in _ALLOWED_SCHEMES or not url.host:
         raise ValueError(
             f"Invalid base_url {base_url!r}: expected an absolute URL with the scheme "

@@ -300,6 +300,7 @@ class SyncAPIClient:
             operation_url(response, base_url=core.base_url_parsed),
             deadline=deadline,
             first_delay=core.operation_first_delay(response),
+            redact=core.auth.redact,
         )
         return validate_value(value, response_type, status_code=200)
 
@@ -444,6 +445,7 @@ class AsyncAPIClient:
             operation_url(response, base_url=core.base_url_parsed),
             deadline=deadline,
             first_delay=core.operation_first_delay(response),
+            redact=core.auth.redact,
         )
         return validate_value(value, response_type, status_code=200)
 

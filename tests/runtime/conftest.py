@@ -15,6 +15,7 @@ from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.support.scripted_server import ScriptedServer
@@ -76,10 +77,15 @@ class ClientHarness:
     def __init__(self, runtime: SimpleNamespace, kind: str, **options: Any) -> None:
         self.kind = kind
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._http_client: httpx.AsyncClient | None = None
         if kind == "sync":
             self.client: Any = runtime.base_client.SyncAPIClient(**options)
         else:
             self._loop = asyncio.new_event_loop()
+            if kind == "async-aiohttp" and "http_client" not in options:
+                transport = runtime.aiohttp_transport.AiohttpTransport()
+                self._http_client = httpx.AsyncClient(transport=transport)
+                options["http_client"] = self._http_client
             self.client = runtime.base_client.AsyncAPIClient(**options)
         self.client.retry_policy = runtime.retries.RetryPolicy(
             max_retries=options.get("max_retries", 2), initial_delay=0.01, max_delay=0.05
@@ -95,14 +101,19 @@ class ClientHarness:
             self.client.close()
             return
         self._loop.run_until_complete(self.client.close())
+        if self._http_client is not None:
+            self._loop.run_until_complete(self._http_client.aclose())
         self._loop.close()
 
 
-@pytest.fixture(params=["sync", "async"])
+@pytest.fixture(params=["sync", "async", "async-aiohttp"])
 def make_client(
     request: pytest.FixtureRequest, runtime: SimpleNamespace, server: ScriptedServer
 ) -> Iterator[Callable[..., ClientHarness]]:
-    """Build clients of one kind (sync or async) for `server`, closed after the test.
+    """Build clients of one kind for `server`, closed after the test.
+
+    The kinds are the synchronous client, the asynchronous client with httpx's own
+    transport, and the asynchronous client with AiohttpTransport.
 
     Keyword arguments override the client options. Retries wait 10 to 50 ms.
     """

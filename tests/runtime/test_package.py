@@ -10,7 +10,19 @@ from pathlib import Path
 
 from tests.runtime.conftest import RUNTIME_DIR, install_runtime_package
 
-ALLOWED_TOP_LEVEL = {"httpx", "pydantic", "orjson", "typing_extensions"}
+# orjson, pybase64, numpy and aiohttp (with yarl, which it installs) are optional: the
+# runtime imports them only when they are installed, and numpy only once the caller has
+# passed a numpy array.
+ALLOWED_TOP_LEVEL = {
+    "httpx",
+    "pydantic",
+    "orjson",
+    "typing_extensions",
+    "pybase64",
+    "numpy",
+    "aiohttp",
+    "yarl",
+}
 
 
 def imported_modules(path: Path) -> list[tuple[int, str]]:

@@ -5,26 +5,34 @@ from store_client import StoreClient
 client = StoreClient()  # the API key comes from $STORE_API_KEY
 """
 
-from . import types
-from ._client import AsyncStoreClient, StoreClient
-from ._errors import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AsyncOperationError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-)
-from ._pagination import AsyncCursorPager, SyncCursorPager
-from ._types import NOT_GIVEN, NotGiven
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import types
+    from ._aiohttp_transport import AiohttpTransport
+    from ._client import AsyncStoreClient, StoreClient
+    from ._errors import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AsyncOperationError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        InternalServerError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+    )
+    from ._pagination import AsyncCursorPager, SyncCursorPager
+    from ._types import NOT_GIVEN, NotGiven
+    from ._vectors import decode_vector, encode_vector
 
 __version__ = "0.1.0"
 
@@ -35,6 +43,7 @@ __all__ = [
     "APIResponseValidationError",
     "APIStatusError",
     "APITimeoutError",
+    "AiohttpTransport",
     "AsyncCursorPager",
     "AsyncOperationError",
     "AsyncStoreClient",
@@ -49,5 +58,51 @@ __all__ = [
     "StoreClient",
     "SyncCursorPager",
     "UnprocessableEntityError",
+    "decode_vector",
+    "encode_vector",
     "types",
 ]
+
+# The module that defines each public name. Importing the package loads none of them,
+# so `import store_client` costs almost nothing; the first use of a name imports
+# its module (httpx and pydantic with it) and caches the name here.
+_MODULE_OF = {
+    "StoreClient": "._client",
+    "AsyncStoreClient": "._client",
+    "APIConnectionError": "._errors",
+    "APIError": "._errors",
+    "APIResponseValidationError": "._errors",
+    "APIStatusError": "._errors",
+    "APITimeoutError": "._errors",
+    "AsyncOperationError": "._errors",
+    "AuthenticationError": "._errors",
+    "BadRequestError": "._errors",
+    "ConflictError": "._errors",
+    "InternalServerError": "._errors",
+    "NotFoundError": "._errors",
+    "PermissionDeniedError": "._errors",
+    "RateLimitError": "._errors",
+    "UnprocessableEntityError": "._errors",
+    "AsyncCursorPager": "._pagination",
+    "SyncCursorPager": "._pagination",
+    "NOT_GIVEN": "._types",
+    "NotGiven": "._types",
+    "AiohttpTransport": "._aiohttp_transport",
+    "decode_vector": "._vectors",
+    "encode_vector": "._vectors",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "types":
+        value: Any = importlib.import_module(".types", __name__)
+    elif name in _MODULE_OF:
+        value = getattr(importlib.import_module(_MODULE_OF[name], __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
