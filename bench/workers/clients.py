@@ -30,7 +30,7 @@ from typing import Any
 
 API_KEY = "bench-key"
 NAMESPACE = "bench"
-# A port nothing listens on: the mock transports answer before any connection is made.
+# A port nothing listens on: the mock transports respond before any connection is made.
 UNUSED_BASE_URL = "http://127.0.0.1:9"
 WRITE_RESPONSE = {
     "status": "OK",
@@ -224,7 +224,7 @@ def _query_result(rows: int, dims: int) -> dict[str, Any]:
 
 
 def _namespace_with_mock(client: str, on_request: Callable[[bytes], None], response: Any) -> Any:
-    """Return a namespace handle whose client answers every request with `response`."""
+    """Return a namespace handle whose client gets `response` for every request."""
     body = response if isinstance(response, bytes) else json.dumps(response).encode()
     headers = {"Content-Type": "application/json"}
 
