@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from turbopuffer_client import AsyncTurbopuffer, Turbopuffer
+from turbopuffer_client import AsyncTurbopuffer, RetryPolicy, Turbopuffer
 
 from tests.fake_turbopuffer import FakeTurbopuffer
 
@@ -86,3 +86,16 @@ def test_repr_does_not_show_the_key() -> None:
 
     assert "secret-key-123" not in repr(client)
     assert "secret-key-123" not in repr(client.namespace("docs"))
+
+
+def test_retry_policy_option_sets_retries(fake_turbopuffer: FakeTurbopuffer) -> None:
+    fake_turbopuffer.inject("POST", "/v2/namespaces/docs", status=503, times=3)
+    policy = RetryPolicy(max_retries=3, initial_delay=0.001, max_delay=0.01)
+
+    with Turbopuffer(
+        api_key="test-key", base_url=fake_turbopuffer.base_url, max_retries=0, retry_policy=policy
+    ) as client:
+        result = client.namespace("docs").write(upsert_rows=[{"id": 1}])
+
+    assert result.status == "OK"
+    assert len([r for r in fake_turbopuffer.requests if r.method == "POST"]) == 4

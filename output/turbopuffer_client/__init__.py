@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     )
     from ._pagination import AsyncCursorPager, SyncCursorPager
     from ._resources import AsyncNamespace, Namespace
+    from ._retries import RetryPolicy
     from ._types import NOT_GIVEN, NotGiven
     from ._vectors import decode_vector, encode_vector
 
@@ -58,6 +59,7 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RetryPolicy",
     "SyncCursorPager",
     "Turbopuffer",
     "UnprocessableEntityError",
@@ -90,6 +92,7 @@ _MODULE_OF = {
     "UnprocessableEntityError": "._errors",
     "AsyncCursorPager": "._pagination",
     "SyncCursorPager": "._pagination",
+    "RetryPolicy": "._retries",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
     "AiohttpTransport": "._aiohttp_transport",

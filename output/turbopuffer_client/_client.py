@@ -17,6 +17,7 @@ from ._auth import resolve_api_key
 from ._base_client import AsyncAPIClient, SyncAPIClient
 from ._pagination import AsyncCursorPager, SyncCursorPager
 from ._resources import AsyncNamespace, Namespace
+from ._retries import RetryPolicy
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from .types import (
     NamespacesResponse,
@@ -66,6 +67,7 @@ class Turbopuffer:
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         compression: bool = False,
         http_client: httpx.Client | None = None,
@@ -76,8 +78,11 @@ class Turbopuffer:
             api_key: The API key; defaults to $TURBOPUFFER_API_KEY.
             region: The turbopuffer region to use. Defaults to $TURBOPUFFER_REGION.
             base_url: The API's base URL; overrides the server URL. Defaults to $TURBOPUFFER_BASE_URL.
-            timeout: Seconds to wait for a call, including retries and polling.
+            timeout: Seconds to wait for each attempt of a call. For an asynchronous
+                operation it also bounds the whole wait, polls included.
             max_retries: How many times to retry a failed call that is safe to retry.
+            retry_policy: Retry count and delays (backoff, cap on `Retry-After`);
+                when given, it replaces `max_retries`.
             default_headers: Headers sent with every request.
             compression: Gzip request bodies and accept gzip responses. Off by default,
                 because clients are usually CPU-bound rather than network-bound.
@@ -96,6 +101,8 @@ class Turbopuffer:
             compression=compression,
             http_client=http_client,
         )
+        if retry_policy is not None:
+            self._api.retry_policy = retry_policy
 
     @property
     def base_url(self) -> str:
@@ -180,6 +187,7 @@ class AsyncTurbopuffer:
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         compression: bool = False,
         http_client: httpx.AsyncClient | None = None,
@@ -190,8 +198,11 @@ class AsyncTurbopuffer:
             api_key: The API key; defaults to $TURBOPUFFER_API_KEY.
             region: The turbopuffer region to use. Defaults to $TURBOPUFFER_REGION.
             base_url: The API's base URL; overrides the server URL. Defaults to $TURBOPUFFER_BASE_URL.
-            timeout: Seconds to wait for a call, including retries and polling.
+            timeout: Seconds to wait for each attempt of a call. For an asynchronous
+                operation it also bounds the whole wait, polls included.
             max_retries: How many times to retry a failed call that is safe to retry.
+            retry_policy: Retry count and delays (backoff, cap on `Retry-After`);
+                when given, it replaces `max_retries`.
             default_headers: Headers sent with every request.
             compression: Gzip request bodies and accept gzip responses. Off by default,
                 because clients are usually CPU-bound rather than network-bound.
@@ -210,6 +221,8 @@ class AsyncTurbopuffer:
             compression=compression,
             http_client=http_client,
         )
+        if retry_policy is not None:
+            self._api.retry_policy = retry_policy
 
     @property
     def base_url(self) -> str:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._pagination import AsyncCursorPager, SyncCursorPager
+    from ._retries import RetryPolicy
     from ._types import NOT_GIVEN, NotGiven
     from ._vectors import decode_vector, encode_vector
 
@@ -55,6 +56,7 @@ __all__ = [
     "NotGiven",
     "PermissionDeniedError",
     "RateLimitError",
+    "RetryPolicy",
     "StoreClient",
     "SyncCursorPager",
     "UnprocessableEntityError",
@@ -85,6 +87,7 @@ _MODULE_OF = {
     "UnprocessableEntityError": "._errors",
     "AsyncCursorPager": "._pagination",
     "SyncCursorPager": "._pagination",
+    "RetryPolicy": "._retries",
     "NOT_GIVEN": "._types",
     "NotGiven": "._types",
     "AiohttpTransport": "._aiohttp_transport",

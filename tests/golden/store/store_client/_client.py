@@ -15,6 +15,7 @@ import httpx
 
 from ._auth import resolve_api_key
 from ._base_client import AsyncAPIClient, SyncAPIClient, encode_path_parameter
+from ._retries import RetryPolicy
 from ._types import NOT_GIVEN, NotGiven, Timeout, strip_not_given
 from .types import (
     Item,
@@ -54,6 +55,7 @@ class StoreClient:
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         compression: bool = False,
         http_client: httpx.Client | None = None,
@@ -63,8 +65,11 @@ class StoreClient:
         Args:
             api_key: The API key; defaults to $STORE_API_KEY.
             base_url: The API's base URL; overrides the server URL. Defaults to $STORE_BASE_URL.
-            timeout: Seconds to wait for a call, including retries and polling.
+            timeout: Seconds to wait for each attempt of a call. For an asynchronous
+                operation it also bounds the whole wait, polls included.
             max_retries: How many times to retry a failed call that is safe to retry.
+            retry_policy: Retry count and delays (backoff, cap on `Retry-After`);
+                when given, it replaces `max_retries`.
             default_headers: Headers sent with every request.
             compression: Gzip request bodies and accept gzip responses. Off by default,
                 because clients are usually CPU-bound rather than network-bound.
@@ -82,6 +87,8 @@ class StoreClient:
             compression=compression,
             http_client=http_client,
         )
+        if retry_policy is not None:
+            self._api.retry_policy = retry_policy
 
     @property
     def base_url(self) -> str:
@@ -203,6 +210,7 @@ class AsyncStoreClient:
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
         default_headers: Mapping[str, str] | None = None,
         compression: bool = False,
         http_client: httpx.AsyncClient | None = None,
@@ -212,8 +220,11 @@ class AsyncStoreClient:
         Args:
             api_key: The API key; defaults to $STORE_API_KEY.
             base_url: The API's base URL; overrides the server URL. Defaults to $STORE_BASE_URL.
-            timeout: Seconds to wait for a call, including retries and polling.
+            timeout: Seconds to wait for each attempt of a call. For an asynchronous
+                operation it also bounds the whole wait, polls included.
             max_retries: How many times to retry a failed call that is safe to retry.
+            retry_policy: Retry count and delays (backoff, cap on `Retry-After`);
+                when given, it replaces `max_retries`.
             default_headers: Headers sent with every request.
             compression: Gzip request bodies and accept gzip responses. Off by default,
                 because clients are usually CPU-bound rather than network-bound.
@@ -231,6 +242,8 @@ class AsyncStoreClient:
             compression=compression,
             http_client=http_client,
         )
+        if retry_policy is not None:
+            self._api.retry_policy = retry_policy
 
     @property
     def base_url(self) -> str:
