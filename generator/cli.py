@@ -38,6 +38,10 @@ def main(verbose: int) -> None:
     help="Folder to write the package into; it is replaced as a whole.",
 )
 @click.option(
+    "--force", is_flag=True,
+    help="Replace the output folder even if it holds files this generator did not write.",
+)
+@click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
     help="Per-API generator configuration (YAML). Without it, names come from the spec.",
 )
@@ -67,6 +71,7 @@ def generate_command(
     allow_external_refs: bool,
     check: bool,
     formatter: str,
+    force: bool,
 ) -> None:
     """Generate a client package from the OpenAPI document SPEC."""
     try:
@@ -100,11 +105,15 @@ def generate_command(
             check=check,
             formatter=formatter,  # type: ignore[arg-type]
             allow_external_refs=allow_external_refs,
+            force=force,
         )
     except GenerationError as exc:
         for diagnostic in exc.diagnostics:
             click.echo(str(diagnostic), err=True)
-        click.echo(f"error: nothing was written to {output}", err=True)
+        if check:
+            click.echo(f"error: {output} was not checked", err=True)
+        else:
+            click.echo(f"error: nothing was written to {output}", err=True)
         sys.exit(1)
 
     _report(result, output, check=check)
@@ -131,9 +140,11 @@ def _report(result: GenerationResult, output: Path, *, check: bool) -> None:
         click.echo(line)
     if check:
         if result.changed_files:
-            click.echo(f"{output} is out of date; {len(result.changed_files)} files differ:")
+            count = len(result.changed_files)
+            click.echo(f"{output} is out of date; {count} file{'s' if count != 1 else ''} differ:")
             for path in result.changed_files[:20]:
                 click.echo(f"  {path}")
+            click.echo("regenerate it (run the same command without --check, or make regenerate)")
         else:
             click.echo(f"{output} is up to date")
     else:

@@ -17,7 +17,7 @@ from pathlib import Path
 from generator import fingerprint
 from generator.changes import ChangeReport
 from generator.config import GeneratorConfig
-from generator.diagnostics import Diagnostic, DiagnosticLog
+from generator.diagnostics import Diagnostic, DiagnosticLog, error
 from generator.loader import load_document
 from generator.model import Api
 from generator.overrides import apply_overrides
@@ -73,9 +73,16 @@ def generate(
     check: bool = False,
     formatter: Formatter = "ruff",
     allow_external_refs: bool = False,
+    force: bool = False,
 ) -> GenerationResult:
-    """Generate the package for `spec` into `output`, or with `check` only compare them."""
+    """Generate the package for `spec` into `output`, or with `check` only compare them.
+
+    An existing `output` folder is replaced as a whole, so it must hold a package this
+    generator wrote (it has `surface.json`), be empty, or `force` must be set.
+    """
     started = time.perf_counter()
+    if not check and not force:
+        _ensure_replaceable(output)
     options = fingerprint.generation_options(strict, formatter, allow_external_refs)
     inputs = fingerprint.inputs_digest(spec, config, options)
     api, warnings = build_api(spec, config, strict=strict, allow_external_refs=allow_external_refs)
@@ -93,6 +100,22 @@ def generate(
     seconds = time.perf_counter() - started
     return GenerationResult(
         release.api, warnings, changed, seconds, release.report, release.previous_version
+    )
+
+
+def _ensure_replaceable(output: Path) -> None:
+    if not output.exists():
+        return
+    if not output.is_dir():
+        raise error(str(output), "", "the output path is a file; pass a folder")
+    if (output / SURFACE_FILE).exists() or not any(output.iterdir()):
+        return
+    raise error(
+        str(output),
+        "",
+        "refusing to replace this folder: it is not empty and holds no package this "
+        f"generator wrote (no {SURFACE_FILE}); choose another folder, or pass --force "
+        "to replace it and everything in it",
     )
 
 

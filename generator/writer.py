@@ -69,7 +69,11 @@ def read_folder(folder: Path) -> dict[str, bytes]:
     files = {}
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(folder)
-        # Tool caches (.ruff_cache, .mypy_cache, __pycache__) are not part of a package.
+        # Tool caches (.ruff_cache, __pycache__) and build artefacts (build/, *.egg-info)
+        # left by `pip install` are not part of a package.
+        top = relative.parts[0]
+        if top == "build" or top.endswith(".egg-info"):
+            continue
         if path.is_file() and not any(part.startswith((".", "__pycache__")) for part in relative.parts):
             files[relative.as_posix()] = path.read_bytes()
     return files

@@ -55,7 +55,10 @@ def test_generated_files_match_golden(spec: Path, tmp_path: Path) -> None:
     expected = generated_files(expected_folder)
     assert sorted(actual) == sorted(expected), "generated file list differs; run `make golden`"
     for relative in sorted(actual):
-        assert actual[relative].decode() == expected[relative].decode(), relative
+        assert actual[relative].decode() == expected[relative].decode(), (
+            f"{relative} differs from its golden file; if the change is intended, "
+            "run `make golden` and review the diff"
+        )
 
 
 def test_golden_fixtures_exist() -> None:
