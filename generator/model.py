@@ -233,6 +233,8 @@ class Operation:
     cookie_parameters: tuple[Parameter, ...]
     body: RequestBody | None
     response: Response
+    # Responses of explicit 4xx and 5xx codes with a JSON schema, which errors are parsed as.
+    error_responses: tuple[Response, ...] = ()
     async_operation: bool = False
     pagination: Pagination | None = None
     base64_vectors: Base64Vectors | None = None

@@ -119,6 +119,8 @@ def _servers(document: dict[str, Any], config: GeneratorConfig) -> tuple[Server,
 
 
 def _auth(document: dict[str, Any]) -> AuthScheme:
+    # NOTE: one scheme serves the whole API. An operation's own `security` list is not
+    # read, so an operation that requires another scheme is sent with this one.
     schemes = (document.get("components") or {}).get("securitySchemes") or {}
     requirements = document.get("security") or []
     names = [name for requirement in requirements for name in requirement] or list(schemes)

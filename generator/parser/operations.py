@@ -11,7 +11,7 @@ import re
 from typing import Any
 from urllib.parse import parse_qsl
 
-from generator import pointers
+from generator import media_types, pointers
 from generator.config import GeneratorConfig, OperationConfig, ResourceConfig
 from generator.model import (
     AnyType,
@@ -110,6 +110,7 @@ class OperationParser:
         parameters = self._parameters(path_key, path_item, raw, path_pointer, pointer, hint, taken)
         body = self._request_body(raw, pointer, hint, settings, taken)
         response = self._response(raw, pointer, hint)
+        errors = self._error_responses(raw, pointer, hint)
         return Operation(
             method_name=name,
             http_method=http_method.upper(),
@@ -123,6 +124,7 @@ class OperationParser:
             cookie_parameters=tuple(p for p in parameters if p.location == "cookie"),
             body=body,
             response=response,
+            error_responses=errors,
             async_operation=settings.async_operation,
             pagination=self._pagination(settings, response, pointer),
             base64_vectors=self._base64_vectors(settings, body, pointer),
@@ -272,6 +274,8 @@ class OperationParser:
         schema_pointer = pointers.join(media_pointer, "schema")
         required = bool(body.get("required", False)) or settings.wrap_body is not None
         source = Source(*self.log.where(schema_pointer))
+        if media_types.body_encoding(media_type) == "binary":
+            return self._content_body(media_type, schema, schema_pointer, required, source, taken)
 
         resolved, resolved_pointer = self.schemas.resolve(schema, schema_pointer)
         merged = self.schemas.merged_object(resolved, resolved_pointer) if isinstance(resolved, dict) else None
@@ -301,6 +305,33 @@ class OperationParser:
         )
         return RequestBody(media_type, single=single, wrap_in=settings.wrap_body, required=required, source=source)
 
+    def _content_body(
+        self,
+        media_type: str,
+        schema: Any,
+        schema_pointer: str,
+        required: bool,
+        source: Source,
+        taken: NameRegistry,
+    ) -> RequestBody:
+        """Build the one `content` argument of a body sent as raw bytes, or text for text/*."""
+        resolved, _ = self.schemas.resolve(schema, schema_pointer)
+        is_text = (
+            media_types.essence(media_type).startswith("text/")
+            and isinstance(resolved, dict)
+            and resolved.get("type") == "string"
+            and resolved.get("format") != "binary"
+        )
+        content = Property(
+            name=taken.claim(argument_name("content", RESERVED_ARGUMENTS)),
+            wire_name="content",
+            type=PrimitiveType("str" if is_text else "bytes"),
+            required=required,
+            description=_text(resolved.get("description")) if isinstance(resolved, dict) else "",
+            source=source,
+        )
+        return RequestBody(media_type, single=content, required=required, source=source)
+
     # --- responses --------------------------------------------------------------
 
     def _response(self, raw: dict[str, Any], pointer: str, hint: str) -> Response:
@@ -322,6 +353,32 @@ class OperationParser:
         schema_pointer = pointers.join(response_pointer, "content", media_type, "schema")
         node = self.schemas.type_of(schema, schema_pointer, f"{hint}Response")
         return Response(status=status, type=node, media_type=media_type, description=description)
+
+    def _error_responses(self, raw: dict[str, Any], pointer: str, hint: str) -> tuple[Response, ...]:
+        """Return the responses of explicit 4xx and 5xx status codes that have a JSON schema.
+
+        `default` is left out: it stands for any status, including those that a proxy
+        answers with a body of another shape.
+        """
+        responses = raw.get("responses") or {}
+        errors: list[Response] = []
+        for key in sorted(responses, key=str):
+            code = str(key)
+            if not (code.isdigit() and code[0] in "45"):
+                continue
+            response_pointer = pointers.join(pointer, "responses", code)
+            response, response_pointer = self.schemas.resolve(responses[key], response_pointer)
+            content = response.get("content") if isinstance(response, dict) else None
+            if not isinstance(content, dict) or not content:
+                continue
+            media_type = _preferred_media_type(content)
+            schema = (content[media_type] or {}).get("schema")
+            if not media_types.is_json(media_type) or schema is None:
+                continue
+            schema_pointer = pointers.join(response_pointer, "content", media_type, "schema")
+            node = self.schemas.type_of(schema, schema_pointer, f"{hint}Error{code}")
+            errors.append(Response(status=code, type=node, media_type=media_type))
+        return tuple(errors)
 
     def _pagination(self, settings: OperationConfig, response: Response, pointer: str) -> Pagination | None:
         if settings.pagination is None:
@@ -402,8 +459,7 @@ def _parameter_schema(parameter: dict[str, Any], pointer: str) -> tuple[Any, str
 
 def _preferred_media_type(content: dict[str, Any]) -> str:
     for media_type in content:
-        base = media_type.split(";", 1)[0].strip().lower()
-        if base == "application/json" or base.endswith("+json"):
+        if media_types.is_json(media_type):
             return media_type
     return next(iter(content))
 

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlencode
 
+from generator import media_types
 from generator.naming import field_name
-from generator.model import MISSING, Api, Operation, Parameter, Property, TypeNode
+from generator.model import MISSING, Api, Operation, Parameter, PrimitiveType, Property, TypeNode
 from generator.renderer.examples import example_value
 from generator.renderer.literals import identifier, literal, sectioned_docstring
 from generator.renderer.parameters import request_path, wire_parameters
@@ -60,6 +61,13 @@ class MethodView:
     headers_expression: str | None = None
     # The call that base64-encodes the body's vectors; None without `base64_vectors`.
     vectors_expression: str | None = None
+    # Literals of the request call's `body_encoding`, `content_type` and `response_kind`
+    # arguments; None where the runtime's JSON default applies, so JSON calls pass none.
+    body_encoding: str | None = None
+    content_type: str | None = None
+    response_kind: str | None = None
+    # A dict display of status code to the type its error body is parsed as, or None.
+    error_types: str | None = None
 
     def docstring(self, indent: str) -> str:
         summary = self.description or f"Send {self.http_method} {self.path}."
@@ -81,13 +89,17 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
     keyword += [_parameter_argument(p, request) for p in operation.cookie_parameters]
     wire = wire_parameters(operation, names.definitions)
     body_expression = None
+    encoding: media_types.BodyEncoding = "json"
     if operation.body is not None:
-        body_arguments = _body_arguments(operation, request)
+        encoding = media_types.body_encoding(operation.body.media_type)
+        body_arguments = _body_arguments(operation, request, raw=encoding != "json")
         keyword += body_arguments
         body_expression = _body_expression(operation)
     keyword.sort(key=lambda argument: argument.default is not None)
 
-    response_type, return_annotation = _response_types(operation, response)
+    kind = _response_kind(operation)
+    response_type, return_annotation = _response_types(operation, response, kind)
+    error_types = _error_types(operation, response)
     pagination = _pagination_view(operation, response, return_annotation)
     if pagination is not None:
         return_annotation = pagination.item_type
@@ -112,7 +124,33 @@ def method_view(operation: Operation, names: TypeNames, bound: str | None) -> Me
         request_path=request_path(_path_expression(operation, bound), wire),
         headers_expression=wire.headers_expression,
         vectors_expression=_vectors_expression(operation),
+        body_encoding=None if encoding == "json" else literal(encoding),
+        content_type=_content_type(operation),
+        response_kind=None if kind == "json" else literal(kind),
+        error_types=error_types,
     )
+
+
+def _content_type(operation: Operation) -> str | None:
+    """Return the literal of the declared request media type, unless it is plain JSON."""
+    if operation.body is None or operation.body.media_type == "application/json":
+        return None
+    return literal(operation.body.media_type)
+
+
+def _response_kind(operation: Operation) -> media_types.ResponseKind:
+    return media_types.response_kind(
+        operation.response.media_type,
+        binary_schema=operation.response.type == PrimitiveType("bytes"),
+    )
+
+
+def _error_types(operation: Operation, renderer: TypeRenderer) -> str | None:
+    typed = [r for r in operation.error_responses if r.type is not None]
+    if not typed:
+        return None
+    items = ", ".join(f"{r.status}: {renderer.render(r.type)}" for r in typed if r.type is not None)
+    return f"{{{items}}}"
 
 
 def _example_arguments(operation: Operation, names: TypeNames, bound: str | None) -> str:
@@ -153,14 +191,17 @@ def _with_default(description: str, default: object) -> str:
     return f"{description} {sentence}" if description else sentence
 
 
-def _body_arguments(operation: Operation, renderer: TypeRenderer) -> list[ArgumentView]:
+def _body_arguments(operation: Operation, renderer: TypeRenderer, *, raw: bool) -> list[ArgumentView]:
+    """Return the body's keyword arguments; with `raw`, binary ones also take a file object."""
     assert operation.body is not None
     properties = operation.body.properties or (operation.body.single,)
-    return [_property_argument(prop, renderer) for prop in properties if prop is not None]
+    return [_property_argument(prop, renderer, raw=raw) for prop in properties if prop is not None]
 
 
-def _property_argument(prop: Property, renderer: TypeRenderer) -> ArgumentView:
+def _property_argument(prop: Property, renderer: TypeRenderer, *, raw: bool = False) -> ArgumentView:
     annotation = renderer.render(prop.type)
+    if raw and prop.type == PrimitiveType("bytes"):
+        annotation = "bytes | BinaryIO"
     if prop.required:
         return ArgumentView(identifier(prop.name), annotation, None, prop.description)
     description = _with_default(prop.description, prop.default)
@@ -229,7 +270,11 @@ def _encode_path_text(text: str) -> str:
     return quote(text, safe="/:@!$&'()*+,;=-._~%")
 
 
-def _response_types(operation: Operation, renderer: TypeRenderer) -> tuple[str, str]:
+def _response_types(
+    operation: Operation, renderer: TypeRenderer, kind: media_types.ResponseKind
+) -> tuple[str, str]:
+    if kind != "json":
+        return "None", "str" if kind == "text" else "bytes"
     node: TypeNode | None = operation.response.type
     if node is None:
         return "None", "None"

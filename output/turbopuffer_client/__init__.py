@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from ._types import NOT_GIVEN, NotGiven
     from ._vectors import decode_vector, encode_vector
 
-__version__ = "0.1.0"
+__version__ = "0.1.1"
 
 __all__ = [
     "NOT_GIVEN",

@@ -28,7 +28,7 @@ __all__ = ["AsyncTurbopuffer", "Turbopuffer"]
 
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_RETRIES = 2
-_USER_AGENT = "turbopuffer-client/0.1.0 (python)"
+_USER_AGENT = "turbopuffer-client/0.1.1 (python)"
 
 
 def _resolve_base_url(

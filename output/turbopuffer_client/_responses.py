@@ -3,18 +3,29 @@
 A pydantic model is validated straight from the raw bytes with `model_validate_json`,
 which skips building an intermediate dict. Any other type expression (`dict[str, Row]`,
 a union, `list[int]`) goes through a pydantic TypeAdapter, built on first use and
-cached per type.
+cached per type. Text and binary responses skip validation. The generated method
+requests them with `response_kind`, which the generator sets from the media type.
 """
 
 from __future__ import annotations
 
-from typing import Any, TypeGuard, cast
+from collections.abc import Mapping
+from typing import Any, Literal, TypeGuard, cast
 
+import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from ._errors import APIResponseValidationError, parse_body
+from ._errors import APIResponseValidationError, APIStatusError, parse_body
 
-__all__ = ["validate_json_body", "validate_value"]
+__all__ = [
+    "ResponseKind",
+    "parse_error_body",
+    "read_raw_body",
+    "validate_json_body",
+    "validate_value",
+]
+
+ResponseKind = Literal["json", "text", "bytes"]
 
 _adapters: dict[object, TypeAdapter[Any]] = {}
 
@@ -41,6 +52,16 @@ def validate_json_body(
         ) from None
 
 
+def read_raw_body(response: httpx.Response, kind: ResponseKind) -> str | bytes:
+    """Return a text response as str, decoded with its charset, or any other as bytes.
+
+    httpx decodes text with the Content-Type charset, falling back to UTF-8.
+    """
+    if kind == "text":
+        return response.text
+    return response.content
+
+
 def validate_value(value: object, response_type: object, *, status_code: int) -> Any:
     """Validate an already parsed JSON value as `response_type`.
 
@@ -58,6 +79,25 @@ def validate_value(value: object, response_type: object, *, status_code: int) ->
         raise APIResponseValidationError(
             status_code=status_code, body=value, error=error
         ) from None
+
+
+def parse_error_body(error: APIStatusError, body_types: Mapping[int, object]) -> None:
+    """Replace `error.body` with the body validated as the type declared for its status.
+
+    A body that does not match the declared type stays as it is, so the error that the
+    server reported is raised either way.
+    """
+    body_type = body_types.get(error.status_code)
+    if body_type is None:
+        return
+
+    try:
+        if _is_model_class(body_type):
+            error.body = body_type.model_validate(error.body)
+        else:
+            error.body = _adapter(body_type).validate_python(error.body)
+    except ValidationError:
+        return
 
 
 def _is_model_class(response_type: object) -> TypeGuard[type[BaseModel]]:

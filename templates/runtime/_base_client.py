@@ -2,10 +2,12 @@
 
 Both have the same surface. `request()` builds one HTTP request, sends it with retries,
 follows an asynchronous operation when the call is marked as one, and validates the
-JSON response body as the type that the generated code passes in.
+JSON response body as the type that the generated code passes in. A text or binary
+response is returned as str or bytes when the generated code passes `response_kind`.
 
-The API key is sent only through BearerAuth. The log lines and reprs here do not contain
-it, and error bodies are scrubbed of it before they become exception messages.
+The API key is sent only through the auth object that `build_auth` returns for the
+client's AuthScheme. The log lines and reprs here do not contain it, and error bodies
+are scrubbed of it before they become exception messages.
 """
 
 from __future__ import annotations
@@ -27,10 +29,11 @@ from ._async_operations import (
     operation_url,
     wait_for_operation,
 )
-from ._auth import BearerAuth
+from ._auth import BEARER, AuthScheme, build_auth
+from ._bodies import BodyEncoding, encode_body
 from ._errors import APIConnectionError, APIError, APITimeoutError, status_error
 from ._json import dumps
-from ._responses import validate_json_body, validate_value
+from ._responses import ResponseKind, read_raw_body, validate_json_body, validate_value
 from ._retries import RetryPolicy, is_retryable_status, parse_retry_after, retry_delay
 from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._urls import build_url, encode_path_parameter, url_for_log, validate_base_url
@@ -61,10 +64,12 @@ class _ClientCore:
         default_headers: Mapping[str, str] | None,
         compression: bool,
         user_agent: str,
+        auth_scheme: AuthScheme,
     ) -> None:
         self.base_url = validate_base_url(base_url)
         self.base_url_parsed = httpx.URL(self.base_url)
-        self.auth = BearerAuth(api_key)
+        self.auth = build_auth(api_key, auth_scheme)
+        self.follow_redirects = self.auth.httpx_follows_redirects
         self.timeout = _to_httpx_timeout(timeout)
         self.retry_policy = RetryPolicy(max_retries=max_retries)
         self.compression = compression
@@ -90,6 +95,8 @@ class _ClientCore:
         timeout: httpx.Timeout,
         async_operation: bool,
         headers: Mapping[str, str] | None,
+        body_encoding: BodyEncoding = "json",
+        content_type: str = "application/json",
     ) -> httpx.Request:
         """Build the request for one call, serialising the body once.
 
@@ -100,8 +107,13 @@ class _ClientCore:
         request_headers = dict(self.headers)
         content: bytes | None = None
         if not isinstance(body, NotGiven):
-            content = dumps(body)
-            request_headers["Content-Type"] = "application/json"
+            if body_encoding == "json":
+                content = dumps(body)
+            else:
+                content, content_type = encode_body(
+                    body, encoding=body_encoding, content_type=content_type
+                )
+            request_headers["Content-Type"] = content_type
             if self.compression:
                 content = zlib.compress(content, _GZIP_LEVEL, wbits=_GZIP_WBITS)
                 request_headers["Content-Encoding"] = "gzip"
@@ -226,6 +238,7 @@ class SyncAPIClient:
         default_headers: Mapping[str, str] | None = None,
         compression: bool = False,
         http_client: httpx.Client | None = None,
+        auth_scheme: AuthScheme = BEARER,
     ) -> None:
         self._core = _ClientCore(
             base_url=base_url,
@@ -235,6 +248,7 @@ class SyncAPIClient:
             default_headers=default_headers,
             compression=compression,
             user_agent=user_agent,
+            auth_scheme=auth_scheme,
         )
         self._owns_http_client = http_client is None
         if http_client is None:
@@ -264,12 +278,18 @@ class SyncAPIClient:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         async_operation: bool = False,
         headers: Mapping[str, str] | None = None,
+        body_encoding: BodyEncoding = "json",
+        content_type: str = "application/json",
+        response_kind: ResponseKind = "json",
     ) -> Any:
         """Send one API call and return its response body validated as `response_type`.
 
         `path` is already percent-encoded and may contain a query string. `timeout`
         overrides the client's. For an asynchronous operation it bounds the whole wait,
-        polls included. Raises an APIError subclass when the call fails.
+        polls included. `body_encoding` and `content_type` say how to send `body` (JSON
+        unless the operation declares another media type). `response_kind="text"` or
+        `"bytes"` returns the body as str or bytes without validation. Raises an
+        APIError subclass when the call fails.
         """
         core = self._core
         request_timeout = core.resolve_timeout(timeout)
@@ -282,9 +302,13 @@ class SyncAPIClient:
             timeout=request_timeout,
             async_operation=async_operation,
             headers=headers,
+            body_encoding=body_encoding,
+            content_type=content_type,
         )
         response = self._send(request, deadline=deadline)
         if not (async_operation and is_accepted_for_async(response)):
+            if response_kind != "json":
+                return read_raw_body(response, response_kind)
             return validate_json_body(
                 response.content, response_type, status_code=response.status_code
             )
@@ -314,7 +338,9 @@ class SyncAPIClient:
             retry_after: str | None = None
             failure: APIError
             try:
-                response = self._http_client.send(request, auth=core.auth, follow_redirects=True)
+                response = self._http_client.send(
+                    request, auth=core.auth, follow_redirects=core.follow_redirects
+                )
             except httpx.RequestError as error:
                 core.log_attempt(request, type(error).__name__, attempt=attempt, started=started)
                 failure, retryable = core.connection_failure(request, error)
@@ -373,6 +399,7 @@ class AsyncAPIClient:
         default_headers: Mapping[str, str] | None = None,
         compression: bool = False,
         http_client: httpx.AsyncClient | None = None,
+        auth_scheme: AuthScheme = BEARER,
     ) -> None:
         self._core = _ClientCore(
             base_url=base_url,
@@ -382,6 +409,7 @@ class AsyncAPIClient:
             default_headers=default_headers,
             compression=compression,
             user_agent=user_agent,
+            auth_scheme=auth_scheme,
         )
         self._owns_http_client = http_client is None
         if http_client is None:
@@ -411,6 +439,9 @@ class AsyncAPIClient:
         timeout: Timeout | NotGiven = NOT_GIVEN,
         async_operation: bool = False,
         headers: Mapping[str, str] | None = None,
+        body_encoding: BodyEncoding = "json",
+        content_type: str = "application/json",
+        response_kind: ResponseKind = "json",
     ) -> Any:
         """Send one API call and return its response body validated as `response_type`.
 
@@ -427,9 +458,13 @@ class AsyncAPIClient:
             timeout=request_timeout,
             async_operation=async_operation,
             headers=headers,
+            body_encoding=body_encoding,
+            content_type=content_type,
         )
         response = await self._send(request, deadline=deadline)
         if not (async_operation and is_accepted_for_async(response)):
+            if response_kind != "json":
+                return read_raw_body(response, response_kind)
             return validate_json_body(
                 response.content, response_type, status_code=response.status_code
             )
@@ -460,7 +495,7 @@ class AsyncAPIClient:
             failure: APIError
             try:
                 response = await self._http_client.send(
-                    request, auth=core.auth, follow_redirects=True
+                    request, auth=core.auth, follow_redirects=core.follow_redirects
                 )
             except httpx.RequestError as error:
                 core.log_attempt(request, type(error).__name__, attempt=attempt, started=started)

@@ -115,7 +115,8 @@ class APIStatusError(APIError):
 
     `message` is the server's error text when the body is `{"status": "error", "error":
     "..."}`, otherwise a short excerpt of the body or the reason phrase. `body` is the
-    parsed JSON, or the text when the body is not JSON.
+    parsed JSON, or the text when the body is not JSON. When the operation declares a
+    schema for this status code and the body matches it, `body` is that model instead.
     """
 
     status_code: int
