@@ -39,7 +39,7 @@ def main(verbose: int) -> None:
 )
 @click.option(
     "--force", is_flag=True,
-    help="Replace the output folder even if it holds files this generator did not write.",
+    help="Replace the output folder even if it contains files this generator did not write.",
 )
 @click.option(
     "--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),

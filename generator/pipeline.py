@@ -77,7 +77,7 @@ def generate(
 ) -> GenerationResult:
     """Generate the package for `spec` into `output`, or with `check` only compare them.
 
-    An existing `output` folder is replaced as a whole, so it must hold a package this
+    An existing `output` folder is replaced as a whole, so it must contain a package this
     generator wrote (it has `surface.json`), be empty, or `force` must be set.
     """
     started = time.perf_counter()
@@ -113,7 +113,7 @@ def _ensure_replaceable(output: Path) -> None:
     raise error(
         str(output),
         "",
-        "refusing to replace this folder: it is not empty and holds no package this "
+        "refusing to replace this folder: it is not empty and contains no package this "
         f"generator wrote (no {SURFACE_FILE}); choose another folder, or pass --force "
         "to replace it and everything in it",
     )

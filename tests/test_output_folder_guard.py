@@ -1,4 +1,4 @@
-"""The generator replaces an output folder only when it holds a package it wrote."""
+"""The generator replaces an output folder only when it contains a package it wrote."""
 
 from __future__ import annotations
 
