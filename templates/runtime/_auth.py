@@ -47,11 +47,12 @@ AuthLocation = Literal["header", "query", "cookie"]
 class AuthScheme:
     """How the client sends its key: the spec's security scheme, without the key.
 
-    `kind` is "bearer", "basic" or "api_key". `location` and `name` place an API key:
-    the header, query parameter or cookie that carries it.
+    `kind` is "bearer", "basic", "api_key", or "none" for an API without security
+    schemes. `location` and `name` place an API key: the header, query parameter or
+    cookie that carries it.
     """
 
-    kind: Literal["bearer", "basic", "api_key"] = "bearer"
+    kind: Literal["bearer", "basic", "api_key", "none"] = "bearer"
     location: AuthLocation = "header"
     name: str = "Authorization"
 
@@ -90,6 +91,19 @@ class SecretAuth(httpx.Auth):
 
     def __str__(self) -> str:
         return repr(self)
+
+
+class NoAuth(SecretAuth):
+    """Send requests unchanged, for an API that declares no security scheme."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        yield request
+
+    def __repr__(self) -> str:
+        return "NoAuth()"
 
 
 class BearerAuth(SecretAuth):
@@ -202,6 +216,8 @@ class APIKeyAuth(SecretAuth):
 
 def build_auth(api_key: str, scheme: AuthScheme) -> SecretAuth:
     """Return the auth object that sends `api_key` as `scheme` says."""
+    if scheme.kind == "none":
+        return NoAuth()
     if scheme.kind == "basic":
         return BasicAuth(api_key)
     if scheme.kind == "api_key":

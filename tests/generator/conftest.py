@@ -10,6 +10,7 @@ checked by one mypy run.
 from __future__ import annotations
 
 import importlib
+import inspect
 import re
 import shutil
 import subprocess
@@ -48,6 +49,12 @@ class GeneratedPackage:
     @property
     def package_folder(self) -> Path:
         return self.folder / self.package
+
+
+def credentials(client_type: Any, key: str) -> dict[str, str]:
+    """Return `{"api_key": key}` when the client takes a key; specs without security take none."""
+    parameters = inspect.signature(client_type.__init__).parameters
+    return {"api_key": key} if "api_key" in parameters else {}
 
 
 def package_name(spec: Path) -> str:

@@ -16,7 +16,7 @@ from typing import Any, Literal, get_type_hints
 import pydantic
 import pytest
 
-from tests.generator.conftest import GeneratedPackage, client_class, types_module
+from tests.generator.conftest import GeneratedPackage, client_class, credentials, types_module
 from tests.support.scripted_server import ScriptedResponse, ScriptedServer, json_response
 
 Packages = dict[str, GeneratedPackage]
@@ -26,7 +26,10 @@ def call(
     package: GeneratedPackage, server: ScriptedServer, method: str, *args: Any, **kwargs: Any
 ) -> Any:
     """Call one method of the package's sync client against `server`."""
-    with client_class(package)(api_key="test-key", base_url=server.url, max_retries=0) as client:
+    client_type = client_class(package)
+    with client_type(
+        **credentials(client_type, "test-key"), base_url=server.url, max_retries=0
+    ) as client:
         return getattr(client, method)(*args, **kwargs)
 
 
@@ -699,7 +702,8 @@ def test_cookie_api_key_is_sent_by_name(generated: Packages) -> None:
 
     with ScriptedServer() as server:
         server.always("GET", "/health", ScriptedResponse(status=200))
-        with client_class(package)(api_key="abc", base_url=server.url) as client:
+        client_type = client_class(package)
+        with client_type(**credentials(client_type, "abc"), base_url=server.url) as client:
             client.get_protected_health(theme="dark")
 
     assert only_request(server).headers["cookie"] == "session_id=abc; theme=dark"

@@ -18,6 +18,7 @@ from tests.generator.conftest import (
     MYPY_CANARY,
     GeneratedPackage,
     client_class,
+    credentials,
 )
 from tests.support.scripted_server import ScriptedServer, json_response
 
@@ -137,8 +138,9 @@ def test_smoke_call(generated: dict[str, GeneratedPackage], stem: str) -> None:
 
     with ScriptedServer() as server:
         server.always(http_method, expected_path.split("?")[0], json_response(smoke["answer"]))
-        client = client_class(generated[stem])(
-            api_key="test-key", base_url=server.url, max_retries=0
+        client_type = client_class(generated[stem])
+        client = client_type(
+            **credentials(client_type, "test-key"), base_url=server.url, max_retries=0
         )
         with client:
             result = getattr(client, method_name)(*args, **kwargs)
@@ -156,7 +158,9 @@ async def test_smoke_call_async(generated: dict[str, GeneratedPackage], stem: st
 
     with ScriptedServer() as server:
         server.always(http_method, expected_path.split("?")[0], json_response(smoke["answer"]))
-        async with async_client_class(api_key="k", base_url=server.url, max_retries=0) as client:
+        async with async_client_class(
+            **credentials(async_client_class, "k"), base_url=server.url, max_retries=0
+        ) as client:
             result = await getattr(client, method_name)(*args, **kwargs)
 
     assert [(r.method, r.path) for r in server.requests] == [(http_method, expected_path)]

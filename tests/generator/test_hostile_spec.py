@@ -21,6 +21,7 @@ import pytest
 
 from generator.config import GeneratorConfig
 from generator.pipeline import GenerationResult, generate
+from tests.generator.conftest import credentials
 from tests.support.scripted_server import ScriptedServer, json_response
 
 REPO = Path(__file__).resolve().parents[2]
@@ -238,7 +239,9 @@ def test_hostile_client_sends_the_wire_names(hostile: tuple[Path, GenerationResu
             "/items/a%2Fb/%22%22%22%5C",
             json_response({'from"); os.system("echo field")': "x"}),
         )
-        with client_class(api_key="k", base_url=server.url, max_retries=0) as client:
+        with client_class(
+            **credentials(client_class, "k"), base_url=server.url, max_retries=0
+        ) as client:
             evil = getattr(client, method)("a/b", q_import_os_os_system_echo_query="v")
         request = server.requests[0]
 

@@ -18,6 +18,7 @@ from generator.cli import main
 from generator.config import GeneratorConfig
 from generator.diagnostics import GenerationError
 from generator.pipeline import build_api, generate
+from tests.generator.conftest import credentials
 from tests.support.scripted_server import ScriptedResponse, ScriptedServer, json_response
 
 REPO = Path(__file__).resolve().parents[2]
@@ -67,7 +68,8 @@ def test_multi_file_client_calls_the_api(tmp_path: Path) -> None:
         with ScriptedServer() as server:
             pets = [{"name": "Rex", "tag": {"label": "dog"}, "owner": {"email": "a@b.c"}}]
             server.always("GET", "/pets", json_response(pets))
-            with package.MultiFilePetsClient(api_key="k", base_url=server.url) as client:
+            client_type = package.MultiFilePetsClient
+            with client_type(**credentials(client_type, "k"), base_url=server.url) as client:
                 result = client.list_pets()
     finally:
         sys.path.remove(str(output))

@@ -13,7 +13,7 @@ from typing import Self, cast
 
 import httpx
 
-from ._auth import resolve_api_key
+from ._auth import AuthScheme
 from ._base_client import AsyncAPIClient, SyncAPIClient, encode_path_parameter
 from ._retries import RetryPolicy
 from ._types import NOT_GIVEN, NotGiven, Timeout, strip_not_given
@@ -49,7 +49,6 @@ class SearchClient:
     def __init__(
         self,
         *,
-        api_key: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -61,7 +60,6 @@ class SearchClient:
         """Create a client.
 
         Args:
-            api_key: The API key; defaults to $SEARCH_API_KEY.
             base_url: The API's base URL; overrides the server URL. Defaults to $SEARCH_BASE_URL.
             timeout: Seconds to wait for each attempt of a call. For an asynchronous
                 operation it also bounds the whole wait, polls included.
@@ -77,13 +75,15 @@ class SearchClient:
             base_url=_resolve_base_url(
                 base_url,
             ),
-            api_key=resolve_api_key(api_key, env_var="SEARCH_API_KEY"),
+            # The spec declares no security scheme, so no key is needed or sent.
+            api_key="",
             user_agent=_USER_AGENT,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             compression=compression,
             http_client=http_client,
+            auth_scheme=AuthScheme(kind="none"),
         )
         if retry_policy is not None:
             self._api.retry_policy = retry_policy
@@ -166,7 +166,6 @@ class AsyncSearchClient:
     def __init__(
         self,
         *,
-        api_key: str | None = None,
         base_url: str | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -178,7 +177,6 @@ class AsyncSearchClient:
         """Create a client.
 
         Args:
-            api_key: The API key; defaults to $SEARCH_API_KEY.
             base_url: The API's base URL; overrides the server URL. Defaults to $SEARCH_BASE_URL.
             timeout: Seconds to wait for each attempt of a call. For an asynchronous
                 operation it also bounds the whole wait, polls included.
@@ -194,13 +192,15 @@ class AsyncSearchClient:
             base_url=_resolve_base_url(
                 base_url,
             ),
-            api_key=resolve_api_key(api_key, env_var="SEARCH_API_KEY"),
+            # The spec declares no security scheme, so no key is needed or sent.
+            api_key="",
             user_agent=_USER_AGENT,
             timeout=timeout,
             max_retries=max_retries,
             default_headers=default_headers,
             compression=compression,
             http_client=http_client,
+            auth_scheme=AuthScheme(kind="none"),
         )
         if retry_policy is not None:
             self._api.retry_policy = retry_policy
