@@ -131,7 +131,7 @@ def upper_snake_case(name: str, *, fallback: str = "VALUE") -> str:
 
 
 def field_name(wire_name: str) -> str:
-    """A model field or TypedDict-independent keyword name for a property."""
+    """Return the model field name for a property's wire name."""
     name = snake_case(wire_name, fallback="field")
     if keyword.iskeyword(name) or name in PYDANTIC_RESERVED:
         name += "_"
@@ -143,7 +143,7 @@ def field_name(wire_name: str) -> str:
 
 
 def argument_name(wire_name: str, reserved: frozenset[str] = frozenset()) -> str:
-    """A method keyword argument name; `reserved` holds names the method already uses."""
+    """Return a method keyword argument name; `reserved` contains names the method already uses."""
     name = snake_case(wire_name, fallback="arg")
     if keyword.iskeyword(name) or name in BUILTIN_NAMES or name in MODULE_LEVEL_NAMES:
         name += "_"

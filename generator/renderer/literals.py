@@ -31,7 +31,7 @@ def identifier(name: str) -> str:
 
 
 def literal(value: Any) -> str:
-    """A Python literal for a JSON value (str, int, bool, None, finite float, list, dict)."""
+    """Return a Python literal for a JSON value (str, int, bool, None, finite float, list, dict)."""
     if value is None or isinstance(value, (bool, int, str)):
         return repr(value)
     if isinstance(value, float):

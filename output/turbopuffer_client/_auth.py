@@ -45,7 +45,7 @@ AuthLocation = Literal["header", "query", "cookie"]
 
 @dataclass(frozen=True)
 class AuthScheme:
-    """How the client sends its key: the spec's security scheme, without the key.
+    """Security scheme of the spec: where the key goes, without the key itself.
 
     `kind` is "bearer", "basic", "api_key", or "none" for an API without security
     schemes. `location` and `name` place an API key: the header, query parameter or
@@ -223,7 +223,7 @@ class APIKeyAuth(SecretAuth):
 
 
 def build_auth(api_key: str, scheme: AuthScheme) -> SecretAuth:
-    """Return the auth object that sends `api_key` as `scheme` says."""
+    """Return the auth object that sends `api_key` in the way `scheme` describes."""
     if scheme.kind == "none":
         return NoAuth()
     if scheme.kind == "basic":
