@@ -64,7 +64,7 @@ class DiagnosticLog:
         self._add(self._diagnostic(pointer, message, "error"))
 
     def where(self, pointer: str) -> tuple[str, str]:
-        """The file and the pointer inside it that `pointer` stands for."""
+        """Return the file and the pointer inside it that `pointer` refers to."""
         return self.locate(pointer) if self.locate else (self.file, pointer)
 
     def _diagnostic(self, pointer: str, message: str, severity: Severity) -> Diagnostic:

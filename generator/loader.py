@@ -3,7 +3,7 @@
 YAML is parsed with PyYAML's C loader when it is available, because the pure-Python
 loader takes seconds on a multi-megabyte spec. Keys are turned into strings (YAML
 reads an unquoted `200:` as an integer) and dates into ISO-8601 strings, so the rest
-of the generator sees the same data a JSON parser would produce. Files that the spec
+of the generator gets the same data a JSON parser would produce. Files that the spec
 refers to with `$ref` are read by the same code and bundled in (`generator.bundler`).
 """
 

@@ -44,7 +44,7 @@ def response_kind(media_type: str | None, *, binary_schema: bool) -> ResponseKin
     """Return whether a response body is validated JSON, text (str) or bytes.
 
     A response without a media type is read as JSON. A text/* type is text unless its
-    schema says `format: binary`, and any other type is bytes.
+    schema has `format: binary`, and any other type is bytes.
     """
     if media_type is None or is_json(media_type):
         return "json"

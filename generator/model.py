@@ -169,7 +169,7 @@ class Parameter:
 
 @dataclass(frozen=True)
 class RequestBody:
-    """How a request body becomes keyword arguments.
+    """Request body of an operation, and how it becomes keyword arguments.
 
     Object bodies spread their properties into keywords. Any other body (a map, an
     array, a scalar) is one keyword, `single`. `schema` is the whole body's type when

@@ -3,7 +3,7 @@
 An override maps a JSON pointer into the spec to a type expression built from
 component schema names: `Filter`, `list[GroupBy]`, `dict[str, Expr]`. The schema at
 the pointer is replaced by the equivalent JSON Schema (keeping its description)
-before parsing, so the rest of the generator sees an ordinary, typed spec. The
+before parsing, so the rest of the generator parses an ordinary, typed spec. The
 input document is not modified: the branches on the way to each pointer are copied.
 """
 

@@ -57,7 +57,7 @@ def _select_problems(document: Any, problems: list[Any]) -> list[tuple[str, str]
     pydantic tries every branch of a union such as "Reference or Schema" and reports
     each failure. A missing `$ref` on a value that has no `$ref` only means the value
     is not a Reference, and an error on a value is redundant when an error deeper
-    inside it says what is wrong, so both are left out.
+    inside it states what is wrong, so both are left out.
     """
     found: dict[str, str] = {}
     for problem in problems:
@@ -95,7 +95,7 @@ def _value_at(document: Any, pointer: str) -> Any:
 
 
 def _pointer(document: Any, location: tuple[Any, ...]) -> str:
-    """The JSON pointer of a pydantic error location.
+    """Return the JSON pointer of a pydantic error location.
 
     pydantic puts union member names such as "Reference" or "function-after[...]" into
     locations; tokens that do not exist in the document at that point are skipped.

@@ -1,8 +1,9 @@
 """Format generated files and put them in place without ever leaving a half-written package.
 
-Files are written to a staging folder beside the output folder, formatted there with
-ruff (import sorting, lint fixes, then black-compatible layout; `black` may be chosen
-instead for layout), and only then swapped in for the old output folder with renames.
+Files are written to a staging folder beside the output folder and formatted there
+with ruff: its safe lint fixes (import sorting among them), then black-compatible
+layout, or `black` when chosen. Only then is the staging folder swapped in for the old
+output folder with renames.
 If anything fails before the swap, the old output is untouched and the staging
 folder is removed.
 """

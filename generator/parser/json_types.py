@@ -13,7 +13,7 @@ JSON_TYPES = frozenset({"string", "integer", "number", "boolean", "array", "obje
 
 
 def value_matches(value: Any, schema_type: str) -> bool:
-    """Whether a JSON value is of a JSON Schema type; 1.0 counts as an integer, as in JSON Schema."""
+    """Return whether a JSON value is of a JSON Schema type; 1.0 counts as an integer, as in JSON Schema."""
     if schema_type == "null":
         return value is None
     if schema_type == "boolean":
@@ -34,7 +34,7 @@ def value_matches(value: Any, schema_type: str) -> bool:
 
 
 def declared_types(schema: dict[str, Any]) -> frozenset[str] | None:
-    """The types `type` allows, or None when the schema does not constrain the type."""
+    """Return the types `type` allows, or None when the schema does not constrain the type."""
     schema_type = schema.get("type")
     if isinstance(schema_type, str):
         types = {schema_type}
@@ -48,7 +48,7 @@ def declared_types(schema: dict[str, Any]) -> frozenset[str] | None:
 
 
 def intersect(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
-    """The types both sets allow; every integer is also a number."""
+    """Return the types both sets allow; every integer is also a number."""
     common = set(first & second)
     if "integer" in first and "number" in second or "number" in first and "integer" in second:
         common.add("integer")
@@ -56,7 +56,7 @@ def intersect(first: frozenset[str], second: frozenset[str]) -> frozenset[str]:
 
 
 def mismatched_values(values: list[Any], types: frozenset[str]) -> list[Any]:
-    """The values that none of `types` allows; null is let through, see below.
+    """Return the values that none of `types` allows; null is let through, see below.
 
     NOTE: null is never reported, because OpenAPI 3.0 specs often list null in the enum
     of a nullable schema without repeating `nullable: true` on it.

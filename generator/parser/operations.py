@@ -358,7 +358,7 @@ class OperationParser:
         """Return the responses of explicit 4xx and 5xx status codes that have a JSON schema.
 
         `default` is left out: it stands for any status, including those that a proxy
-        answers with a body of another shape.
+        returns with a body of another shape.
         """
         responses = raw.get("responses") or {}
         errors: list[Response] = []

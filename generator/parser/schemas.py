@@ -145,7 +145,7 @@ class SchemaParser:
         self._shared_names.add(pointer)
 
     def type_of(self, schema: Any, pointer: str, hint: str) -> TypeNode:
-        """The type expression for `schema`; `hint` names any object hoisted out of it."""
+        """Return the type expression for `schema`; `hint` names any object hoisted out of it."""
         if isinstance(schema, dict) and "$ref" in schema:
             return self._reference(schema, pointer, hint)
         node = self._parse_node(schema, pointer, hint)
@@ -211,7 +211,7 @@ class SchemaParser:
         self._in_progress.discard(pointer)
 
     def definition_of(self, schema: Any, pointer: str, name: str) -> Definition:
-        """The named definition for a schema: an object, or an alias of any other type."""
+        """Build the named definition for a schema: an object, or an alias of any other type."""
         source = Source(*self.log.where(pointer))
         description = _description(schema)
         extensions = _extensions(schema)

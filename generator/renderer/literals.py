@@ -69,7 +69,7 @@ def comment_text(text: str) -> str:
 
 
 def docstring(text: str, indent: str = "", width: int = 88) -> str:
-    """A complete docstring: the escaped text wrapped to `width` and indented."""
+    """Build a complete docstring: the escaped text wrapped to `width` and indented."""
     body = docstring_text(text)
     if not body:
         return ""
@@ -90,7 +90,7 @@ def docstring(text: str, indent: str = "", width: int = 88) -> str:
 
 
 def sectioned_docstring(summary: str, sections: dict[str, list[tuple[str, str]]], indent: str) -> str:
-    """A Google-style docstring: the summary, then sections such as "Args" of name: text items."""
+    """Build a Google-style docstring: the summary, then sections such as "Args" of name: text items."""
     width = 88 - len(indent)
     blocks = []
     for paragraph in re.split(r"\n\s*\n", docstring_text(summary)):

@@ -76,7 +76,7 @@ class TypeNames:
         return name in self.request_reachable and name in self.request_forms
 
     def shared_direction(self, name: str) -> Direction:
-        """The direction a definition without objects inside renders in, once for both uses."""
+        """Return the direction in which a definition without objects renders, once for both uses."""
         if name in self.request_reachable and name not in self.response_reachable:
             return "request"
         return "response"
@@ -105,7 +105,10 @@ def build_type_names(api: Api) -> TypeNames:
 
 
 def is_open_object(definition: Definition) -> bool:
-    """An object that explicitly allows extra keys: a request takes it as a plain mapping."""
+    """Return whether a definition is an object that explicitly allows extra keys.
+
+    A request takes such an object as a plain mapping.
+    """
     return isinstance(definition, ObjectDefinition) and definition.extra == "allow"
 
 

@@ -69,8 +69,8 @@ __all__ = [
 ]
 
 # The module that defines each public name. Importing the package loads none of them,
-# so `import turbopuffer_client` costs almost nothing; the first use of a name imports
-# its module (httpx and pydantic with it) and caches the name here.
+# so `import turbopuffer_client` costs almost nothing. The first use of a name imports its
+# module (and httpx and pydantic with it), then caches the name here.
 _MODULE_OF = {
     "Turbopuffer": "._client",
     "AsyncTurbopuffer": "._client",

@@ -293,7 +293,7 @@ class SyncAPIClient:
 
         `path` is already percent-encoded and may contain a query string. `timeout`
         overrides the client's. For an asynchronous operation it bounds the whole wait,
-        polls included. `body_encoding` and `content_type` say how to send `body` (JSON
+        polls included. `body_encoding` and `content_type` set how `body` is sent (JSON
         unless the operation declares another media type). `response_kind="text"` or
         `"bytes"` returns the body as str or bytes without validation. Raises an
         APIError subclass when the call fails.

@@ -35,7 +35,7 @@ def _resolve_base_url(
     base_url: str | None,
     region: str | None,
 ) -> str:
-    """The base URL: `base_url`, else $TURBOPUFFER_BASE_URL, else the spec's server URL."""
+    """Return the base URL: `base_url`, else $TURBOPUFFER_BASE_URL, else the spec's server URL."""
     if base_url is None:
         base_url = os.environ.get("TURBOPUFFER_BASE_URL")
     if base_url:

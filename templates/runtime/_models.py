@@ -1,8 +1,8 @@
 """The base class of every generated response model.
 
-Models keep keys the spec does not declare (a row's attributes, `$dist`), read them
-by their wire names with `model["key"]`, and build their pydantic schema on first
-use instead of at import, which keeps `import` fast for packages with many models.
+Models keep keys the spec does not declare (a row's attributes, `$dist`) and read
+them by their wire names with `model["key"]`. They build their pydantic schema on
+first use instead of at import, which keeps `import` fast for packages with many models.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ class Model(pydantic.BaseModel):
             return default
 
     def to_dict(self) -> dict[str, Any]:
-        """The object as JSON-compatible data with wire names, leaving out unset fields."""
+        """Return the object as JSON-compatible data with wire names, leaving out unset fields."""
         return self.model_dump(mode="json", by_alias=True, exclude_unset=True)
 
     def to_json(self) -> str:

@@ -24,7 +24,7 @@ import pytest
 from ._server import FakeTurbopuffer
 
 SPEC_PATH_VARIABLE = "TPUF_SPEC"
-# The spec sits in ../shared beside the repository checkout unless TPUF_SPEC says otherwise.
+# The spec sits in ../shared beside the repository checkout unless TPUF_SPEC names another path.
 DEFAULT_SPEC_PATH = Path(__file__).resolve().parents[3] / "shared/specs/turbopuffer/openapi.yaml"
 
 FakeTurbopufferFactory = Callable[..., FakeTurbopuffer]

@@ -66,8 +66,8 @@ __all__ = [
 ]
 
 # The module that defines each public name. Importing the package loads none of them,
-# so `import search_client` costs almost nothing; the first use of a name imports
-# its module (httpx and pydantic with it) and caches the name here.
+# so `import search_client` costs almost nothing. The first use of a name imports its
+# module (and httpx and pydantic with it), then caches the name here.
 _MODULE_OF = {
     "SearchClient": "._client",
     "AsyncSearchClient": "._client",

@@ -35,7 +35,7 @@ _USER_AGENT = "search-client/0.1.0 (python)"
 def _resolve_base_url(
     base_url: str | None,
 ) -> str:
-    """The base URL: `base_url`, else $SEARCH_BASE_URL, else the spec's server URL."""
+    """Return the base URL: `base_url`, else $SEARCH_BASE_URL, else the spec's server URL."""
     if base_url is None:
         base_url = os.environ.get("SEARCH_BASE_URL")
     if base_url:

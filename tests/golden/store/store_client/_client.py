@@ -32,7 +32,7 @@ _USER_AGENT = "store-client/0.1.0 (python)"
 def _resolve_base_url(
     base_url: str | None,
 ) -> str:
-    """The base URL: `base_url`, else $STORE_BASE_URL, else the spec's server URL."""
+    """Return the base URL: `base_url`, else $STORE_BASE_URL, else the spec's server URL."""
     if base_url is None:
         base_url = os.environ.get("STORE_BASE_URL")
     if base_url:
